@@ -1,0 +1,265 @@
+// The database schema: the seed's six tables (their names and columns kept) plus what the catalog needs.
+// Every mutable row carries `version` (→ ETag / If-Match) and `updated_at`.
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  interval,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+const ref = (name: string) => bigint(name, { mode: 'number' });
+const money = (name: string) => numeric(name, { precision: 14, scale: 2 });
+const oneOf = (column: unknown, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+const timestamps = {
+  created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updated_at: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+};
+
+export const locationTypes = ['site', 'building', 'floor', 'room', 'area', 'storage', 'vehicle'] as const;
+
+export const locations = pgTable(
+  'locations',
+  {
+    id: id(),
+    name: varchar('name', { length: 200 }).notNull(),
+    code: varchar('code', { length: 50 }),
+    type: varchar('type', { length: 20 }).notNull().default('room'),
+    parent_location_id: ref('parent_location_id').references((): AnyPgColumn => locations.id),
+    address: text('address'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    capacity: integer('capacity'),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [
+    index('locations_parent_idx').on(t.parent_location_id),
+    uniqueIndex('locations_code_key').on(t.code),
+    check('locations_type_check', oneOf(t.type, locationTypes)),
+    check('locations_capacity_check', sql`${t.capacity} >= 0`),
+    check('locations_latitude_check', sql`${t.latitude} between -90 and 90`),
+    check('locations_longitude_check', sql`${t.longitude} between -180 and 180`),
+    check('locations_not_own_parent', sql`${t.parent_location_id} <> ${t.id}`),
+  ],
+);
+
+export const depreciationMethods = [
+  'straight_line',
+  'declining_balance',
+  'double_declining',
+  'sum_of_years_digits',
+  'macrs',
+] as const;
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: id(),
+    name: varchar('name', { length: 200 }).notNull(),
+    description: text('description'),
+    parent_category_id: ref('parent_category_id').references((): AnyPgColumn => categories.id),
+    depreciation_rate: numeric('depreciation_rate', { precision: 5, scale: 4 }),
+    depreciation_method: varchar('depreciation_method', { length: 30 }).notNull().default('straight_line'),
+    useful_life_months: integer('useful_life_months'),
+    salvage_value: money('salvage_value'),
+    recovery_period: integer('recovery_period'),
+    ...timestamps,
+  },
+  (t) => [
+    index('categories_parent_idx').on(t.parent_category_id),
+    check('categories_depreciation_method_check', oneOf(t.depreciation_method, depreciationMethods)),
+    check('categories_depreciation_rate_check', sql`${t.depreciation_rate} between 0 and 1`),
+    check('categories_useful_life_check', sql`${t.useful_life_months} > 0`),
+    check('categories_salvage_check', sql`${t.salvage_value} >= 0`),
+    check('categories_recovery_period_check', sql`${t.recovery_period} in (3, 5, 7, 10, 15, 20)`),
+    check('categories_not_own_parent', sql`${t.parent_category_id} <> ${t.id}`),
+  ],
+);
+
+export const customFieldTypes = ['text', 'number', 'integer', 'boolean', 'date', 'select', 'url'] as const;
+
+export const customFieldDefinitions = pgTable(
+  'custom_field_definitions',
+  {
+    id: id(),
+    category_id: ref('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 64 }).notNull(),
+    label: varchar('label', { length: 200 }).notNull(),
+    field_type: varchar('field_type', { length: 20 }).notNull(),
+    required: boolean('required').notNull().default(false),
+    options: jsonb('options').$type<string[]>(),
+    sensitive: boolean('sensitive').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('custom_field_definitions_category_name_key').on(t.category_id, t.name),
+    check('custom_field_definitions_type_check', oneOf(t.field_type, customFieldTypes)),
+  ],
+);
+
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    id: id(),
+    name: varchar('name', { length: 200 }).notNull(),
+    contact_name: varchar('contact_name', { length: 200 }),
+    email: varchar('email', { length: 254 }),
+    phone: varchar('phone', { length: 40 }),
+    website: varchar('website', { length: 500 }),
+    address: text('address'),
+    notes: text('notes'),
+    is_preferred: boolean('is_preferred').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('suppliers_name_key').on(sql`lower(${t.name})`)],
+);
+
+export const itemStatuses = [
+  'ordered',
+  'in_stock',
+  'deployed',
+  'in_repair',
+  'lost',
+  'retired',
+  'disposed',
+] as const;
+
+export const inventoryItems = pgTable(
+  'inventory_items',
+  {
+    id: id(),
+    sku: varchar('sku', { length: 64 }).notNull(),
+    name: varchar('name', { length: 200 }).notNull(),
+    description: text('description'),
+    serial_number: varchar('serial_number', { length: 100 }),
+    category_id: ref('category_id').references(() => categories.id),
+    location_id: ref('location_id').references(() => locations.id),
+    supplier_id: ref('supplier_id').references(() => suppliers.id),
+    status: varchar('status', { length: 20 }).notNull().default('in_stock'),
+    purchase_date: date('purchase_date', { mode: 'string' }),
+    purchase_price: money('purchase_price'),
+    current_value: money('current_value'),
+    warranty_expiry: date('warranty_expiry', { mode: 'string' }),
+    assigned_to: varchar('assigned_to', { length: 200 }),
+    specifications: jsonb('specifications').$type<Record<string, unknown>>().notNull().default({}),
+    custom_fields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    depreciation_method: varchar('depreciation_method', { length: 30 }),
+    useful_life_months: integer('useful_life_months'),
+    salvage_value: money('salvage_value'),
+    recovery_period: integer('recovery_period'),
+    search_vector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('simple', coalesce(sku, '') || ' ' || coalesce(serial_number, '')), 'A') || setweight(to_tsvector('simple', eis_tags_text(tags)), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('inventory_items_sku_key').on(t.sku),
+    index('inventory_items_category_idx').on(t.category_id),
+    index('inventory_items_location_idx').on(t.location_id),
+    index('inventory_items_supplier_idx').on(t.supplier_id),
+    index('inventory_items_status_idx').on(t.status),
+    index('inventory_items_name_idx').on(t.name, t.id),
+    index('inventory_items_purchase_date_idx').on(t.purchase_date),
+    index('inventory_items_warranty_idx').on(t.warranty_expiry),
+    index('inventory_items_tags_idx').using('gin', t.tags),
+    index('inventory_items_custom_fields_idx').using('gin', sql`${t.custom_fields} jsonb_path_ops`),
+    index('inventory_items_search_idx').using('gin', t.search_vector),
+    index('inventory_items_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('inventory_items_sku_trgm_idx').using('gin', sql`${t.sku} gin_trgm_ops`),
+    index('inventory_items_serial_trgm_idx').using('gin', sql`${t.serial_number} gin_trgm_ops`),
+    check('inventory_items_status_check', oneOf(t.status, itemStatuses)),
+    check('inventory_items_depreciation_method_check', oneOf(t.depreciation_method, depreciationMethods)),
+    check('inventory_items_recovery_period_check', sql`${t.recovery_period} in (3, 5, 7, 10, 15, 20)`),
+    check('inventory_items_purchase_price_check', sql`${t.purchase_price} >= 0`),
+    check('inventory_items_current_value_check', sql`${t.current_value} >= 0`),
+  ],
+);
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: id(),
+    name: varchar('name', { length: 50 }).notNull(),
+    color: varchar('color', { length: 7 }),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('tags_name_key').on(t.name)],
+);
+
+export const assetHistory = pgTable(
+  'asset_history',
+  {
+    id: id(),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id, { onDelete: 'cascade' }),
+    action: varchar('action', { length: 40 }).notNull(),
+    performed_by: varchar('performed_by', { length: 200 }),
+    notes: text('notes'),
+    additional_data: jsonb('additional_data').$type<Record<string, unknown>>().notNull().default({}),
+    created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('asset_history_item_idx').on(t.item_id, t.id)],
+);
+
+export const maintenanceSchedules = pgTable(
+  'maintenance_schedules',
+  {
+    id: id(),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id, { onDelete: 'cascade' }),
+    maintenance_type: varchar('maintenance_type', { length: 50 }).notNull(),
+    description: text('description'),
+    scheduled_date: date('scheduled_date', { mode: 'string' }).notNull(),
+    estimated_duration: interval('estimated_duration'),
+    technician: varchar('technician', { length: 200 }),
+    status: varchar('status', { length: 20 }).notNull().default('scheduled'),
+    ...timestamps,
+  },
+  (t) => [
+    index('maintenance_schedules_item_idx').on(t.item_id),
+    index('maintenance_schedules_date_idx').on(t.scheduled_date),
+  ],
+);
+
+/** Replay store for `Idempotency-Key` on creates: one row per (key, caller, route). */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    key: varchar('key', { length: 200 }).notNull(),
+    scope: varchar('scope', { length: 300 }).notNull(),
+    request_hash: varchar('request_hash', { length: 64 }).notNull(),
+    status_code: integer('status_code'),
+    response_body: text('response_body'),
+    created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.scope] }), index('idempotency_keys_created_idx').on(t.created_at)],
+);

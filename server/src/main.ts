@@ -1,0 +1,93 @@
+// The `eis` command: serve | migrate | seed.
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/connection.ts';
+import { seedDemoData, seedItems, isEmpty } from './db/seed/seed.ts';
+
+const usage = `Usage: eis <command>
+  serve              run the API and web app (migrates first; seeds demo data on a first embedded start)
+  migrate            apply database migrations
+  seed [--items N]   add demo data, or N generated items for benchmarks`;
+
+async function open(config: Config): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.dbPoolMax,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
+  await database.migrate();
+  return database;
+}
+
+async function serve(config: Config): Promise<void> {
+  const database = await open(config);
+  if (database.kind === 'pglite' && config.seedDemo && (await isEmpty(database.db))) {
+    process.stdout.write('First start: loading demo data…\n');
+    await seedDemoData(database.db);
+  }
+  const app = await buildApp(config, database);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  process.stdout.write(
+    `\nEnterprise Inventory is running on ${where}.\n` +
+      `  API:      ${base}/api/v1/items\n` +
+      `  API docs: ${base}/api/docs\n` +
+      `  Health:   ${base}/health\n` +
+      `Sign-in is not required yet: every request acts as an anonymous user (access control is the next issue).\n\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { items: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const database = await open(config);
+      await database.close();
+      process.stdout.write('Migrations applied.\n');
+      return;
+    }
+    case 'seed': {
+      const database = await open(config);
+      const count = values.items === undefined ? undefined : Number(values.items);
+      if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
+        throw new ConfigError('--items must be a positive whole number');
+      }
+      if (count === undefined) await seedDemoData(database.db);
+      else await seedItems(database.db, count, (done) => process.stdout.write(`\r${done} / ${count} items`));
+      await database.close();
+      process.stdout.write('\nSeeded.\n');
+      return;
+    }
+    default:
+      throw new ConfigError(`Unknown command "${command}"\n${usage}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+  );
+  process.exit(1);
+});

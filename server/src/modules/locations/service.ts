@@ -1,0 +1,112 @@
+// Location rules: the hierarchy never forms a cycle, capacity is never set below what a location holds,
+// and a location that still holds items or sub-locations is not deleted.
+import type { Db } from '../../db/connection.ts';
+import { assertVersion } from '../../platform/conditional-requests.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { decodeCursor, parseSort, toPage, type Page } from '../../platform/pagination.ts';
+import { sql } from 'drizzle-orm';
+import { locations } from '../../db/schema.ts';
+import { presentLocation, presentLocationDetail } from './presenter.ts';
+import * as repo from './repo.ts';
+import type { CreateLocation, ListLocationsQuery, UpdateLocation } from './schemas.ts';
+
+export async function getLocation(db: Db, id: number) {
+  const row = await repo.findById(db, id);
+  if (!row) throw new NotFoundError('Location', id);
+  const [path, subtreeItems] = await Promise.all([repo.ancestors(db, id), repo.subtreeItemCount(db, id)]);
+  return presentLocationDetail(row, path, subtreeItems);
+}
+
+export async function listLocations(
+  db: Db,
+  query: ListLocationsQuery,
+): Promise<Page<ReturnType<typeof presentLocation>>> {
+  const sort = parseSort(query.sort, repo.sortable, 'name', sql`${locations.id}`);
+  const cursor = query.cursor ? decodeCursor(query.cursor, sort.length) : undefined;
+  const rows = await repo.list(
+    db,
+    { q: query.q, type: query.type, parent: query.parent_location_id },
+    sort,
+    cursor,
+    query.limit,
+  );
+  return toPage(rows, query.limit, (row) => sort.map((k) => cursorValue(row, k.name)), presentLocation);
+}
+
+function cursorValue(row: repo.LocationWithCounts, key: string): unknown {
+  const value = row[key as keyof repo.LocationWithCounts];
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+export async function getSubtree(db: Db, id: number) {
+  if (!(await repo.exists(db, id))) throw new NotFoundError('Location', id);
+  return repo.subtree(db, id);
+}
+
+export async function createLocation(db: Db, input: CreateLocation) {
+  const id = await db.transaction(async (tx) => {
+    if (input.parent_location_id != null && !(await repo.exists(tx, input.parent_location_id))) {
+      throw ValidationError.field(
+        'parent_location_id',
+        `location ${input.parent_location_id} does not exist`,
+      );
+    }
+    return (await repo.insert(tx, input)).id;
+  });
+  return getLocation(db, id);
+}
+
+export async function updateLocation(
+  db: Db,
+  id: number,
+  input: UpdateLocation,
+  expectedVersion: number | undefined,
+) {
+  await db.transaction(async (tx) => {
+    const current = await repo.findForUpdate(tx, id);
+    if (!current) throw new NotFoundError('Location', id);
+    assertVersion(current.version, expectedVersion);
+
+    const newParent = input.parent_location_id;
+    if (newParent !== undefined && newParent !== null && newParent !== current.parent_location_id) {
+      await repo.lockHierarchy(tx);
+      if (!(await repo.exists(tx, newParent))) {
+        throw ValidationError.field('parent_location_id', `location ${newParent} does not exist`);
+      }
+      if (await repo.isInSubtree(tx, id, newParent)) {
+        throw ValidationError.field(
+          'parent_location_id',
+          newParent === id
+            ? 'a location cannot be its own parent'
+            : `location ${newParent} is inside this location; moving here would make a cycle`,
+        );
+      }
+    }
+    if (input.capacity !== undefined && input.capacity !== null) {
+      const held = (await repo.findById(tx, id))?.occupancy ?? 0;
+      if (input.capacity < held) {
+        throw ValidationError.field(
+          'capacity',
+          `this location holds ${held} items; capacity cannot be below that`,
+        );
+      }
+    }
+    await repo.update(tx, id, input);
+  });
+  return getLocation(db, id);
+}
+
+export async function deleteLocation(db: Db, id: number, expectedVersion: number | undefined): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await repo.findForUpdate(tx, id);
+    if (!current) throw new NotFoundError('Location', id);
+    assertVersion(current.version, expectedVersion);
+    const counts = await repo.findById(tx, id);
+    if (counts && (counts.occupancy > 0 || counts.children_count > 0)) {
+      throw new ConflictError(
+        `Location ${id} still holds ${counts.occupancy} items and ${counts.children_count} sub-locations; move them first`,
+      );
+    }
+    await repo.remove(tx, id);
+  });
+}

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/connection.ts';
+
+export const supplierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async () => {};

@@ -1,0 +1,33 @@
+// Named permissions. Every /api/v1 route declares one in its config; the app refuses to start otherwise.
+// Who holds which permission is decided by the identity module (roles); until then every caller holds all.
+export const permissions = [
+  'locations:read',
+  'locations:write',
+  'categories:read',
+  'categories:write',
+  'suppliers:read',
+  'suppliers:write',
+  'items:read',
+  'items:write',
+  'tags:read',
+  'tags:write',
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: Permission | 'public';
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+/** Who is acting: recorded on history rows. Filled by authentication (identity issue). */
+export interface Actor {
+  userId: number | null;
+  label: string;
+}
+
+export const anonymousActor: Actor = { userId: null, label: 'anonymous' };
