@@ -23,6 +23,7 @@ import { idempotency } from './platform/idempotency.ts';
 import { metrics } from './platform/metrics.ts';
 import { anonymousActor } from './platform/permissions.ts';
 import { problemHandler } from './platform/problem-handler.ts';
+import { webApp } from './web-app.ts';
 
 export type AppConfig = Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'corsOrigins'>;
 
@@ -77,5 +78,6 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     },
     { prefix: '/api/v1' },
   );
+  await app.register(webApp);
   return app;
 }

@@ -81,7 +81,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const client = await PGlite.create(inMemory ? options.dataDir : path.resolve(options.dataDir), {
     extensions: { pg_trgm },
   });
-  await client.exec(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
+  // No statement_timeout here: PGlite runs in WebAssembly without the timer signal that would cancel a query.
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',

@@ -174,7 +174,8 @@ export const inventoryItems = pgTable(
     salvage_value: money('salvage_value'),
     recovery_period: integer('recovery_period'),
     search_vector: tsvector('search_vector').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('simple', coalesce(sku, '') || ' ' || coalesce(serial_number, '')), 'A') || setweight(to_tsvector('simple', eis_tags_text(tags)), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+      // One text-search configuration throughout, so a query parsed with it matches every part.
+      sql`setweight(to_tsvector('english', coalesce(name, '') || ' ' || sku || ' ' || coalesce(serial_number, '')), 'A') || setweight(to_tsvector('english', eis_tags_text(tags)), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
     ),
     ...timestamps,
   },
@@ -217,9 +218,8 @@ export const assetHistory = pgTable(
   'asset_history',
   {
     id: id(),
-    item_id: ref('item_id')
-      .notNull()
-      .references(() => inventoryItems.id, { onDelete: 'cascade' }),
+    // No foreign key: history is an append-only log that outlives a deleted item.
+    item_id: ref('item_id').notNull(),
     action: varchar('action', { length: 40 }).notNull(),
     performed_by: varchar('performed_by', { length: 200 }),
     notes: text('notes'),

@@ -1,13 +1,7 @@
 // Turns PostgreSQL errors that bad input can cause into 4xx AppErrors naming the field.
 // Services check the rules they can name first; this is the backstop so a race or a missed check is never a 500.
-import type {
-  AppError} from './errors.ts';
-import {
-  BadRequestError,
-  ConflictError,
-  ServiceUnavailableError,
-  ValidationError,
-} from './errors.ts';
+import type { AppError } from './errors.ts';
+import { BadRequestError, ConflictError, ServiceUnavailableError, ValidationError } from './errors.ts';
 
 interface PgErrorFields {
   code?: string;
@@ -28,10 +22,14 @@ function pgFields(error: unknown): PgErrorFields | undefined {
   return undefined;
 }
 
-/** `Key (sku)=(X) already exists.` or `Key (lower(name::text))=…` → the column name. */
+/**
+ * `Key (sku)=(X) already exists.`, `Key (lower(name::text))=…` or `Key (category_id, name)=…` → the column the
+ * caller chose: the last one (earlier columns of a composite key are its scope, like the category).
+ */
 function keyColumn(detail: string | undefined): string | undefined {
-  const match = /Key \((?:lower\()?"?([a-z_]+)/.exec(detail ?? '');
-  return match?.[1];
+  const columns = /Key \((.+?)\)=/.exec(detail ?? '')?.[1];
+  const last = columns?.split(',').pop();
+  return last ? /([a-z_]+)(?:::[a-z ]+)?\)*\s*$/.exec(last.trim())?.[1] : undefined;
 }
 
 /** CHECK constraints are named `<table>_<column>_check`; a few say more than their name. */

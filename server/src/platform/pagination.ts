@@ -111,3 +111,21 @@ export function toPage<R, T>(
     next_cursor: hasMore && last !== undefined ? encodeCursor(cursorOf(last)) : null,
   };
 }
+
+/** Timestamps sort and page at millisecond precision: cursors carry them as ISO strings, which stop at ms. */
+export function msTimestamp(column: unknown): SQL {
+  return sql`date_trunc('milliseconds', ${column})`;
+}
+
+/** Selects each sort expression as `_sort0…` so the cursor holds exactly what the ORDER BY compared. */
+export function sortSelection(keys: SortKey[]): Record<string, SQL> {
+  return Object.fromEntries(keys.map((k, i) => [`_sort${i}`, k.column]));
+}
+
+export function cursorOf(keys: SortKey[]): (row: object) => unknown[] {
+  return (row) =>
+    keys.map((_, i) => {
+      const value: unknown = (row as Record<string, unknown>)[`_sort${i}`];
+      return value instanceof Date ? value.toISOString() : value;
+    });
+}

@@ -29,7 +29,9 @@ function validationProblem(error: FastifyError): Omit<Problem, 'instance'> {
   const errors: FieldError[] = [];
   if (hasZodFastifySchemaValidationErrors(error)) {
     for (const issue of error.validation) {
-      const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const segments = issue.instancePath.split('/').filter(Boolean);
+      // A query parameter is named as the caller wrote it (`status`), not by the index of a split value.
+      const path = (where === 'querystring' ? segments.slice(0, 1) : segments).join('.');
       const keys = (issue.params as { keys?: string[] }).keys;
       if (issue.keyword === 'unrecognized_keys' && keys) {
         for (const key of keys)

@@ -21,6 +21,17 @@ export const Money = z
 
 export const IsoDate = z.iso.date('must be a date as YYYY-MM-DD');
 
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const HttpUrl = z.string().trim().max(500).refine(isHttpUrl, 'must be an http or https URL');
+
 export const Timestamps = {
   created_at: z.string(),
   updated_at: z.string(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -162,5 +162,27 @@ describe('locations', () => {
     const bad = await t.request({ method: 'GET', url: '/api/v1/locations?cursor=garbage' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('cursor');
+  });
+});
+
+describe.runIf(onPostgres)('under real concurrency (PostgreSQL)', () => {
+  it('lets only one of two crossing moves through, so no cycle forms', async () => {
+    for (let round = 0; round < 5; round++) {
+      const a = await create({ name: `Cross A${round}`, type: 'area' });
+      const b = await create({ name: `Cross B${round}`, type: 'area' });
+      const results = await Promise.all([
+        t.request({
+          method: 'PATCH',
+          url: `/api/v1/locations/${a.id}`,
+          payload: { parent_location_id: b.id },
+        }),
+        t.request({
+          method: 'PATCH',
+          url: `/api/v1/locations/${b.id}`,
+          payload: { parent_location_id: a.id },
+        }),
+      ]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 422]);
+    }
   });
 });

@@ -2,16 +2,23 @@
 import { and, eq, getTableColumns, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { containing } from '../../db/like.ts';
-import { inventoryItems, locations } from '../../db/schema.ts';
-import { afterCursor, orderBySql, type SortKey } from '../../platform/pagination.ts';
+import { locations } from '../../db/schema.ts';
+import {
+  afterCursor,
+  msTimestamp,
+  orderBySql,
+  sortSelection,
+  type SortKey,
+} from '../../platform/pagination.ts';
 
 export type LocationRow = typeof locations.$inferSelect;
 export type LocationWithCounts = LocationRow & { occupancy: number; children_count: number };
 export type NewLocation = typeof locations.$inferInsert;
 
+// Correlated subqueries name their tables explicitly: Drizzle renders bare column references unqualified.
 const counts = {
-  occupancy: sql<number>`(select count(*) from ${inventoryItems} where ${inventoryItems.location_id} = ${locations.id})::int`,
-  children_count: sql<number>`(select count(*) from locations c where c.parent_location_id = ${locations.id})::int`,
+  occupancy: sql<number>`(select count(*) from inventory_items i where i.location_id = "locations"."id")::int`,
+  children_count: sql<number>`(select count(*) from locations c where c.parent_location_id = "locations"."id")::int`,
 };
 
 export const sortable = {
@@ -19,8 +26,9 @@ export const sortable = {
   name: { column: sql`${locations.name}`, nullable: false },
   code: { column: sql`${locations.code}`, nullable: true },
   type: { column: sql`${locations.type}`, nullable: false },
-  created_at: { column: sql`${locations.created_at}`, nullable: false },
-  updated_at: { column: sql`${locations.updated_at}`, nullable: false },
+  // Ids grow with creation, and unlike the timestamp they are exact in a cursor.
+  created_at: { column: sql`${locations.id}`, nullable: false },
+  updated_at: { column: msTimestamp(locations.updated_at), nullable: false },
 };
 
 export async function findById(ex: Executor, id: number): Promise<LocationWithCounts | undefined> {
@@ -64,7 +72,7 @@ export async function list(
     cursor ? afterCursor(sort, cursor) : undefined,
   ];
   return ex
-    .select({ ...getTableColumns(locations), ...counts })
+    .select({ ...getTableColumns(locations), ...counts, ...sortSelection(sort) })
     .from(locations)
     .where(and(...conditions))
     .orderBy(orderBySql(sort))

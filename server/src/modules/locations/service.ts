@@ -1,9 +1,9 @@
 // Location rules: the hierarchy never forms a cycle, capacity is never set below what a location holds,
 // and a location that still holds items or sub-locations is not deleted.
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { decodeCursor, parseSort, toPage, type Page } from '../../platform/pagination.ts';
+import { cursorOf, decodeCursor, parseSort, toPage, type Page } from '../../platform/pagination.ts';
 import { sql } from 'drizzle-orm';
 import { locations } from '../../db/schema.ts';
 import { presentLocation, presentLocationDetail } from './presenter.ts';
@@ -30,12 +30,7 @@ export async function listLocations(
     cursor,
     query.limit,
   );
-  return toPage(rows, query.limit, (row) => sort.map((k) => cursorValue(row, k.name)), presentLocation);
-}
-
-function cursorValue(row: repo.LocationWithCounts, key: string): unknown {
-  const value = row[key as keyof repo.LocationWithCounts];
-  return value instanceof Date ? value.toISOString() : value;
+  return toPage(rows, query.limit, cursorOf(sort), presentLocation);
 }
 
 export async function getSubtree(db: Db, id: number) {
@@ -63,13 +58,14 @@ export async function updateLocation(
   expectedVersion: number | undefined,
 ) {
   await db.transaction(async (tx) => {
+    const newParent = input.parent_location_id;
+    // Hierarchy lock before the row lock, always in that order, so crossing moves queue instead of deadlocking.
+    if (newParent != null) await repo.lockHierarchy(tx);
     const current = await repo.findForUpdate(tx, id);
     if (!current) throw new NotFoundError('Location', id);
     assertVersion(current.version, expectedVersion);
 
-    const newParent = input.parent_location_id;
-    if (newParent !== undefined && newParent !== null && newParent !== current.parent_location_id) {
-      await repo.lockHierarchy(tx);
+    if (newParent != null && newParent !== current.parent_location_id) {
       if (!(await repo.exists(tx, newParent))) {
         throw ValidationError.field('parent_location_id', `location ${newParent} does not exist`);
       }
@@ -109,4 +105,25 @@ export async function deleteLocation(db: Db, id: number, expectedVersion: number
     }
     await repo.remove(tx, id);
   });
+}
+
+/**
+ * Makes sure the location exists and has room for `incoming` more items. Locks the location row for the rest of
+ * the transaction, so two concurrent moves into the last free place cannot both succeed.
+ */
+export async function assertRoomFor(
+  tx: Executor,
+  locationId: number,
+  incoming: number,
+  field = 'location_id',
+) {
+  const location = await repo.findForUpdate(tx, locationId);
+  if (!location) throw ValidationError.field(field, `location ${locationId} does not exist`);
+  if (location.capacity === null) return;
+  const held = (await repo.findById(tx, locationId))?.occupancy ?? 0;
+  if (held + incoming > location.capacity) {
+    throw new ConflictError(`${location.name} is full: it holds ${held} of ${location.capacity}`, [
+      { field, message: `location ${locationId} has no room (capacity ${location.capacity})` },
+    ]);
+  }
 }

@@ -1,0 +1,187 @@
+// Item search and listing SQL: full-text with prefix matching, trigram typo tolerance, filters over category and
+// location subtrees, keyset or relevance paging, and facet counts in one grouped scan.
+import { and, arrayContains, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/connection.ts';
+import { startingWith } from '../../db/like.ts';
+import { inventoryItems as items } from '../../db/schema.ts';
+import {
+  afterCursor,
+  msTimestamp,
+  orderBySql,
+  sortSelection,
+  type SortKey,
+} from '../../platform/pagination.ts';
+import { itemColumns, type ItemRow } from './repo.ts';
+
+export interface ItemFilter {
+  q?: string | undefined;
+  status?: string[] | undefined;
+  categoryId?: number | undefined;
+  locationId?: number | undefined;
+  supplierId?: number | undefined;
+  tags?: string[] | undefined;
+  assignedTo?: string | undefined;
+  warrantyExpiringBefore?: string | undefined;
+  purchasedFrom?: string | undefined;
+  purchasedTo?: string | undefined;
+  priceMin?: string | undefined;
+  priceMax?: string | undefined;
+  valueMin?: string | undefined;
+  valueMax?: string | undefined;
+  customFields: Record<string, string>;
+}
+
+export const sortable = {
+  id: { column: sql`${items.id}`, nullable: false },
+  // Ids grow with creation, and unlike the timestamp they are exact in a cursor.
+  created_at: { column: sql`${items.id}`, nullable: false },
+  updated_at: { column: msTimestamp(items.updated_at), nullable: false },
+  sku: { column: sql`${items.sku}`, nullable: false },
+  name: { column: sql`${items.name}`, nullable: false },
+  status: { column: sql`${items.status}`, nullable: false },
+  purchase_date: { column: sql`${items.purchase_date}`, nullable: true },
+  purchase_price: { column: sql`${items.purchase_price}`, nullable: true },
+  current_value: { column: sql`${items.current_value}`, nullable: true },
+  warranty_expiry: { column: sql`${items.warranty_expiry}`, nullable: true },
+};
+
+/** `lapt del` → `lapt:* & del:*`: every word, as a prefix, stemmed like the indexed text. */
+function prefixQuery(q: string): SQL | undefined {
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 10);
+  if (!words.length) return undefined;
+  return sql`to_tsquery('english', ${words.map((w) => `${w}:*`).join(' & ')})`;
+}
+
+function searchCondition(q: string): SQL {
+  const tsquery = prefixQuery(q);
+  return or(
+    tsquery ? sql`${items.search_vector} @@ ${tsquery}` : undefined,
+    // Typos: "lattitude" still finds "Latitude" by trigram word similarity.
+    sql`${q} <% ${items.name}`,
+    ilike(items.sku, startingWith(q)),
+    ilike(items.serial_number, startingWith(q)),
+  )!;
+}
+
+export function relevance(q: string): SQL<number> {
+  const tsquery = prefixQuery(q);
+  return sql<number>`(
+    (lower(${items.sku}) = lower(${q}) or lower(${items.serial_number}) = lower(${q}))::int * 10
+    + ${tsquery ? sql`ts_rank(${items.search_vector}, ${tsquery})` : sql`0`}
+    + word_similarity(${q}, ${items.name}))`;
+}
+
+const subtreeOf = (table: 'locations' | 'categories', parentColumn: string, id: number) =>
+  sql`(with recursive d(id) as (
+        select ${id}::bigint
+        union all
+        select t.id from ${sql.raw(table)} t join d on t.${sql.raw(parentColumn)} = d.id
+      ) select id from d)`;
+
+/** `cf.ram_gb=16` matches the JSON number 16 or the string "16". */
+function customFieldCondition(name: string, value: string): SQL {
+  const asText = sql`${items.custom_fields} @> ${JSON.stringify({ [name]: value })}::jsonb`;
+  let typed: unknown;
+  try {
+    typed = JSON.parse(value);
+  } catch {
+    return asText;
+  }
+  return typeof typed === 'number' || typeof typed === 'boolean'
+    ? or(asText, sql`${items.custom_fields} @> ${JSON.stringify({ [name]: typed })}::jsonb`)!
+    : asText;
+}
+
+export function filterConditions(f: ItemFilter): SQL | undefined {
+  return and(
+    f.q ? searchCondition(f.q) : undefined,
+    f.status ? inArray(items.status, f.status) : undefined,
+    f.categoryId
+      ? sql`${items.category_id} in ${subtreeOf('categories', 'parent_category_id', f.categoryId)}`
+      : undefined,
+    f.locationId
+      ? sql`${items.location_id} in ${subtreeOf('locations', 'parent_location_id', f.locationId)}`
+      : undefined,
+    f.supplierId ? eq(items.supplier_id, f.supplierId) : undefined,
+    f.tags ? arrayContains(items.tags, f.tags) : undefined,
+    f.assignedTo ? ilike(items.assigned_to, startingWith(f.assignedTo)) : undefined,
+    f.warrantyExpiringBefore ? lt(items.warranty_expiry, f.warrantyExpiringBefore) : undefined,
+    f.purchasedFrom ? gte(items.purchase_date, f.purchasedFrom) : undefined,
+    f.purchasedTo ? lte(items.purchase_date, f.purchasedTo) : undefined,
+    f.priceMin ? gte(items.purchase_price, f.priceMin) : undefined,
+    f.priceMax ? lte(items.purchase_price, f.priceMax) : undefined,
+    f.valueMin ? gte(items.current_value, f.valueMin) : undefined,
+    f.valueMax ? lte(items.current_value, f.valueMax) : undefined,
+    ...Object.entries(f.customFields).map(([name, value]) => customFieldCondition(name, value)),
+  );
+}
+
+export type ListedItem = ItemRow & Record<`_sort${number}`, unknown>;
+
+export async function listByKeyset(
+  ex: Executor,
+  filter: ItemFilter,
+  sort: SortKey[],
+  cursor: unknown[] | undefined,
+  limit: number,
+): Promise<ListedItem[]> {
+  return ex
+    .select({ ...itemColumns, ...sortSelection(sort) })
+    .from(items)
+    .where(and(filterConditions(filter), cursor ? afterCursor(sort, cursor) : undefined))
+    .orderBy(orderBySql(sort))
+    .limit(limit + 1);
+}
+
+/** Best matches first; relevance is a computed float, so these pages go by offset. */
+export async function listByRelevance(
+  ex: Executor,
+  filter: ItemFilter & { q: string },
+  offset: number,
+  limit: number,
+): Promise<ItemRow[]> {
+  return ex
+    .select(itemColumns)
+    .from(items)
+    .where(filterConditions(filter))
+    .orderBy(sql`${relevance(filter.q)} desc`, items.id)
+    .offset(offset)
+    .limit(limit + 1);
+}
+
+export interface FacetRow {
+  facet: 'status' | 'category' | 'location';
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Counts by status, category and location over the filtered set, in one scan (GROUPING SETS). */
+export async function facetCounts(ex: Executor, filter: ItemFilter): Promise<FacetRow[]> {
+  const where = filterConditions(filter);
+  return queryRows<FacetRow>(
+    ex,
+    sql`with f as (
+          select status, category_id, location_id, grouping(status) as gs, grouping(category_id) as gc, count(*)::int as n
+          from ${items}
+          ${where ? sql`where ${where}` : sql``}
+          group by grouping sets ((status), (category_id), (location_id))
+        ), named as (
+          select case when gs = 0 then 'status' when gc = 0 then 'category' else 'location' end as facet,
+                 case when gs = 0 then status when gc = 0 then category_id::text else location_id::text end as value,
+                 coalesce(case when gs = 0 then status when gc = 0 then c.name else l.name end, '(none)') as label,
+                 n
+          from f
+          left join categories c on f.gc = 0 and f.gs = 1 and c.id = f.category_id
+          left join locations l on f.gc = 1 and f.gs = 1 and l.id = f.location_id
+        )
+        select facet, coalesce(value, '') as value, label, n as count
+        from (select *, row_number() over (partition by facet order by n desc, label) as rank from named) ranked
+        where rank <= 50
+        order by facet, count desc, label`,
+  );
+}

@@ -1,0 +1,33 @@
+// What an item looks like on the wire: the seed's column names, money as decimal strings, ISO timestamps.
+import { isoTimestamp } from '../../platform/schemas.ts';
+import type { ItemRow } from './repo.ts';
+import type { ItemStatus } from './status.ts';
+
+export function presentItem(row: ItemRow) {
+  return {
+    id: row.id,
+    sku: row.sku,
+    name: row.name,
+    description: row.description,
+    serial_number: row.serial_number,
+    category_id: row.category_id,
+    location_id: row.location_id,
+    supplier_id: row.supplier_id,
+    status: row.status as ItemStatus,
+    purchase_date: row.purchase_date,
+    purchase_price: row.purchase_price,
+    current_value: row.current_value,
+    warranty_expiry: row.warranty_expiry,
+    assigned_to: row.assigned_to,
+    specifications: row.specifications,
+    custom_fields: row.custom_fields,
+    tags: row.tags,
+    depreciation_method: row.depreciation_method,
+    useful_life_months: row.useful_life_months,
+    salvage_value: row.salvage_value,
+    recovery_period: row.recovery_period,
+    created_at: isoTimestamp(row.created_at),
+    updated_at: isoTimestamp(row.updated_at),
+    version: row.version,
+  };
+}

@@ -1,0 +1,76 @@
+// Item rows and their history: SQL only.
+import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/connection.ts';
+import { assetHistory, inventoryItems } from '../../db/schema.ts';
+
+const { search_vector: _searchVector, ...itemColumns } = getTableColumns(inventoryItems);
+export { itemColumns };
+
+export type ItemRow = Omit<typeof inventoryItems.$inferSelect, 'search_vector'>;
+export type NewItem = typeof inventoryItems.$inferInsert;
+export type HistoryRow = typeof assetHistory.$inferSelect;
+export type NewHistory = typeof assetHistory.$inferInsert;
+
+export async function findById(ex: Executor, id: number): Promise<ItemRow | undefined> {
+  const [row] = await ex.select(itemColumns).from(inventoryItems).where(eq(inventoryItems.id, id));
+  return row;
+}
+
+export async function findForUpdate(ex: Executor, id: number): Promise<ItemRow | undefined> {
+  const [row] = await ex
+    .select(itemColumns)
+    .from(inventoryItems)
+    .where(eq(inventoryItems.id, id))
+    .for('update');
+  return row;
+}
+
+export async function findIdBySku(ex: Executor, sku: string): Promise<number | undefined> {
+  const [row] = await ex
+    .select({ id: inventoryItems.id })
+    .from(inventoryItems)
+    .where(eq(inventoryItems.sku, sku));
+  return row?.id;
+}
+
+export async function insert(ex: Executor, values: NewItem): Promise<ItemRow> {
+  const [row] = await ex.insert(inventoryItems).values(values).returning(itemColumns);
+  return row!;
+}
+
+export async function update(ex: Executor, id: number, values: Partial<NewItem>): Promise<ItemRow> {
+  const [row] = await ex
+    .update(inventoryItems)
+    .set({ ...values, version: sql`${inventoryItems.version} + 1`, updated_at: sql`now()` })
+    .where(eq(inventoryItems.id, id))
+    .returning(itemColumns);
+  return row!;
+}
+
+export async function remove(ex: Executor, id: number): Promise<void> {
+  await ex.delete(inventoryItems).where(eq(inventoryItems.id, id));
+}
+
+export async function appendHistory(ex: Executor, entry: NewHistory): Promise<void> {
+  await ex.insert(assetHistory).values(entry);
+}
+
+/** Newest first, keyset on id. */
+export async function history(
+  ex: Executor,
+  itemId: number,
+  beforeId: number | undefined,
+  limit: number,
+): Promise<HistoryRow[]> {
+  return ex
+    .select()
+    .from(assetHistory)
+    .where(
+      and(
+        eq(assetHistory.item_id, itemId),
+        beforeId === undefined ? undefined : lt(assetHistory.id, beforeId),
+      ),
+    )
+    .orderBy(desc(assetHistory.id))
+    .limit(limit + 1);
+}

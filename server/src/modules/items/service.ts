@@ -1,0 +1,161 @@
+// Item rules: SKU unique, custom fields valid for the category, only allowed status moves, room at the location,
+// and every change written with its field-level history in the same transaction.
+import { Decimal } from 'decimal.js';
+import type { Db, Executor } from '../../db/connection.ts';
+import { assertVersion } from '../../platform/conditional-requests.ts';
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/permissions.ts';
+import { checkCustomFields, effectiveFieldDefinitions } from '../categories/service.ts';
+import { assertRoomFor } from '../locations/service.ts';
+import { ensureTags } from '../tags/service.ts';
+import { actionFor, changesBetween } from './changes.ts';
+import { presentItem } from './presenter.ts';
+import * as repo from './repo.ts';
+import type { CreateItem, UpdateItem } from './schemas.ts';
+import { canMove, initialStatuses, statusTransitions, type ItemStatus } from './status.ts';
+
+export async function getItem(db: Executor, id: number) {
+  const row = await repo.findById(db, id);
+  if (!row) throw new NotFoundError('Item', id);
+  return presentItem(row);
+}
+
+const moneyFields = ['purchase_price', 'current_value', 'salvage_value'] as const;
+
+/** "1200" and "1200.0" are stored and compared as "1200.00". */
+function normaliseMoney<T extends Partial<Record<(typeof moneyFields)[number], string | null>>>(input: T): T {
+  const out = { ...input };
+  for (const field of moneyFields) {
+    const value = out[field];
+    if (typeof value === 'string') out[field] = new Decimal(value).toFixed(2);
+  }
+  return out;
+}
+
+async function assertSkuFree(tx: Executor, sku: string, exceptId?: number): Promise<void> {
+  const holder = await repo.findIdBySku(tx, sku);
+  if (holder !== undefined && holder !== exceptId) {
+    throw new ConflictError(`SKU ${sku} is already used by item ${holder}`, [
+      { field: 'sku', message: `is already used by item ${holder}` },
+    ]);
+  }
+}
+
+async function validCustomFields(
+  tx: Executor,
+  categoryId: number | null | undefined,
+  values: Record<string, unknown>,
+) {
+  const definitions = categoryId ? await effectiveFieldDefinitions(tx, categoryId) : [];
+  const checked = checkCustomFields(definitions, values);
+  if (checked.errors.length) throw new ValidationError(checked.errors);
+  return checked.values;
+}
+
+export async function createItem(db: Db, input: CreateItem, actor: Actor) {
+  const status: ItemStatus = input.status ?? 'in_stock';
+  if (!initialStatuses.includes(status)) {
+    throw ValidationError.field('status', `a new item starts as one of ${initialStatuses.join(', ')}`);
+  }
+  const values = normaliseMoney({ ...input, status });
+  values.current_value ??= values.purchase_price ?? null;
+  const row = await db.transaction(async (tx) => {
+    await assertSkuFree(tx, values.sku);
+    values.custom_fields = await validCustomFields(tx, values.category_id, values.custom_fields ?? {});
+    if (values.location_id) await assertRoomFor(tx, values.location_id, 1);
+    if (values.tags?.length) await ensureTags(tx, values.tags);
+    const created = await repo.insert(tx, values);
+    await repo.appendHistory(tx, {
+      item_id: created.id,
+      action: 'created',
+      performed_by: actor.label,
+      additional_data: { changes: changesBetween({}, created) },
+    });
+    return created;
+  });
+  return presentItem(row);
+}
+
+export async function updateItem(
+  db: Db,
+  id: number,
+  input: UpdateItem,
+  expectedVersion: number | undefined,
+  actor: Actor,
+) {
+  const { notes, ...fields } = normaliseMoney(input);
+  const row = await db.transaction(async (tx) => {
+    // Tags are locked before the item, the order a tag rename takes them in, so the two cannot deadlock.
+    if (fields.tags?.length) await ensureTags(tx, fields.tags);
+    const current = await repo.findForUpdate(tx, id);
+    if (!current) throw new NotFoundError('Item', id);
+    assertVersion(current.version, expectedVersion);
+
+    const changes = changesBetween(current, fields);
+    if (!Object.keys(changes).length) return current;
+
+    if ('status' in changes && fields.status && !canMove(current.status as ItemStatus, fields.status)) {
+      const allowed = statusTransitions[current.status as ItemStatus];
+      throw ValidationError.field(
+        'status',
+        `cannot go from ${current.status} to ${fields.status}; allowed: ${allowed.join(', ') || 'none (final)'}`,
+      );
+    }
+    if ('sku' in changes && fields.sku) await assertSkuFree(tx, fields.sku, id);
+    if ('category_id' in changes || 'custom_fields' in changes) {
+      const categoryId = fields.category_id !== undefined ? fields.category_id : current.category_id;
+      fields.custom_fields = await validCustomFields(
+        tx,
+        categoryId,
+        fields.custom_fields ?? current.custom_fields,
+      );
+    }
+    if ('location_id' in changes && fields.location_id) await assertRoomFor(tx, fields.location_id, 1);
+
+    const updated = await repo.update(tx, id, fields);
+    const recorded = changesBetween(current, fields);
+    await repo.appendHistory(tx, {
+      item_id: id,
+      action: actionFor(recorded),
+      performed_by: actor.label,
+      notes: notes ?? null,
+      additional_data: { changes: recorded },
+    });
+    return updated;
+  });
+  return presentItem(row);
+}
+
+export async function deleteItem(db: Db, id: number, expectedVersion: number | undefined, actor: Actor) {
+  await db.transaction(async (tx) => {
+    const current = await repo.findForUpdate(tx, id);
+    if (!current) throw new NotFoundError('Item', id);
+    assertVersion(current.version, expectedVersion);
+    await repo.appendHistory(tx, {
+      item_id: id,
+      action: 'deleted',
+      performed_by: actor.label,
+      // The item row goes; its last state stays readable in the history.
+      additional_data: { snapshot: presentItem(current) },
+    });
+    await repo.remove(tx, id);
+  });
+}
+
+export async function itemHistory(db: Db, id: number, cursor: string | undefined, limit: number) {
+  const beforeId = cursor === undefined ? undefined : Number(Buffer.from(cursor, 'base64url').toString());
+  if (beforeId !== undefined && !Number.isSafeInteger(beforeId)) {
+    throw new BadRequestError('The cursor is not one this listing issued', [
+      { field: 'cursor', message: 'is invalid' },
+    ]);
+  }
+  const rows = await repo.history(db, id, beforeId, limit);
+  if (!rows.length && beforeId === undefined && !(await repo.findById(db, id)))
+    throw new NotFoundError('Item', id);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    data: page.map((r) => ({ ...r, created_at: r.created_at.toISOString() })),
+    next_cursor: rows.length > limit && last ? Buffer.from(String(last.id)).toString('base64url') : null,
+  };
+}
