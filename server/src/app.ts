@@ -14,18 +14,41 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { loadPrincipal } from './modules/identity/users.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
 import { tagRoutes } from './modules/tags/routes.ts';
+import { accessTokens } from './platform/auth/access-tokens.ts';
+import { authentication } from './platform/auth/authenticate.ts';
 import { health } from './platform/health.ts';
 import { idempotency } from './platform/idempotency.ts';
 import { metrics } from './platform/metrics.ts';
-import { anonymousActor } from './platform/permissions.ts';
+import { anonymousActor, type Actor, type Permission } from './platform/permissions.ts';
 import { problemHandler } from './platform/problem-handler.ts';
 import { webApp } from './web-app.ts';
 
-export type AppConfig = Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'corsOrigins'>;
+export type AppConfig = Pick<
+  Config,
+  'logLevel' | 'bodyLimitBytes' | 'corsOrigins' | 'accessTokenTtlSeconds' | 'refreshTokenTtlDays'
+> & {
+  /** Resolved by the caller: from configuration, or the embedded database's own. */
+  jwtSecret: string;
+};
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  permission: Permission | 'public';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api/v1 route with the permission it declares (the role × route matrix is built from it). */
+    apiRoutes: readonly ApiRoute[];
+  }
+}
 
 export async function buildApp(config: AppConfig, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
@@ -39,17 +62,31 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   app.setSerializerCompiler(serializerCompiler);
 
   // Every API route must say which permission it needs: a route that forgets is a start-up error, not a hole.
+  const apiRoutes: ApiRoute[] = [];
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.permission) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no permission`);
+    if (!route.url.startsWith('/api/v1')) return;
+    const permission = route.config?.permission;
+    if (!permission) throw new Error(`Route ${String(route.method)} ${route.url} declares no permission`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, permission });
     }
   });
-  app.decorateRequest('actor', { getter: () => anonymousActor });
+  app.decorate('apiRoutes', apiRoutes);
+  // Set per request below; Fastify wants a null placeholder for reference-typed decorations.
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.addHook('onRequest', async (request) => {
+    request.actor = anonymousActor;
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
 
   await app.register(problemHandler);
+  const tokens = accessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
+  await app.register(authentication, {
+    tokens,
+    loadPrincipal: (userId, sessionVersion) => loadPrincipal(database.db, userId, sessionVersion),
+  });
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(metrics, { poolStats: database.poolStats });
@@ -70,6 +107,10 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(
     async (api) => {
       await api.register(idempotency, { db: database.db });
+      await api.register(identityRoutes, {
+        db: database.db,
+        settings: { tokens, refreshTokenTtlDays: config.refreshTokenTtlDays },
+      });
       await api.register(locationRoutes, { db: database.db });
       await api.register(categoryRoutes, { db: database.db });
       await api.register(supplierRoutes, { db: database.db });

@@ -1,9 +1,13 @@
 // The `eis` command: serve | migrate | seed.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { seedDemoData, seedItems, isEmpty } from './db/seed/seed.ts';
+import { ensureFirstAdmin } from './modules/identity/users.ts';
 
 const usage = `Usage: eis <command>
   serve              run the API and web app (migrates first; seeds demo data on a first embedded start)
@@ -21,13 +25,25 @@ async function open(config: Config): Promise<Database> {
   return database;
 }
 
+/** The embedded database keeps its own token-signing secret beside its data, made on first start. */
+function embeddedJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function serve(config: Config): Promise<void> {
   const database = await open(config);
   if (database.kind === 'pglite' && config.seedDemo && (await isEmpty(database.db))) {
     process.stdout.write('First start: loading demo data…\n');
     await seedDemoData(database.db);
   }
-  const app = await buildApp(config, database);
+  const generatedPassword = await ensureFirstAdmin(database.db, config.adminEmail, config.adminPassword);
+  const jwtSecret = config.jwtSecret ?? embeddedJwtSecret(config.dataDir);
+  const app = await buildApp({ ...config, jwtSecret }, database);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -44,7 +60,10 @@ async function serve(config: Config): Promise<void> {
       `  API:      ${base}/api/v1/items\n` +
       `  API docs: ${base}/api/docs\n` +
       `  Health:   ${base}/health\n` +
-      `Sign-in is not required yet: every request acts as an anonymous user (access control is the next issue).\n\n`,
+      `Sign in: POST ${base}/api/v1/auth/login {"email": "${config.adminEmail}", "password": …}\n` +
+      (generatedPassword
+        ? `  First start: the admin password is ${generatedPassword}\n  (shown this once; set ADMIN_PASSWORD to choose it)\n\n`
+        : `  with the admin password you set (ADMIN_PASSWORD) or were shown on the first start.\n\n`),
   );
 }
 

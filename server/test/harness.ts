@@ -3,15 +3,23 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../src/app.ts';
+import { buildApp, type AppConfig } from '../src/app.ts';
 import { openDatabase, type Database } from '../src/db/connection.ts';
+import { ensureFirstAdmin } from '../src/modules/identity/users.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** A request as the first admin (signed in once per file). */
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** A request with no credentials but those given. */
+  anonymous(options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
+
+export const testJwtSecret = 'test-secret-that-is-long-enough-for-hs256';
+export const adminEmail = 'admin@example.com';
+export const adminPassword = 'admin passphrase for tests';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 export const onPostgres = testDatabaseUrl !== undefined;
@@ -35,6 +43,26 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; d
   };
 }
 
+export const testAppConfig: AppConfig = {
+  logLevel: 'silent',
+  bodyLimitBytes: 1024 * 1024,
+  corsOrigins: [],
+  jwtSecret: testJwtSecret,
+  accessTokenTtlSeconds: 900,
+  refreshTokenTtlDays: 30,
+};
+
+/** Signs in through the API and returns the access token. */
+export async function signInAs(
+  t: Pick<TestApp, 'anonymous'>,
+  email: string,
+  password: string,
+): Promise<string> {
+  const res = await t.anonymous({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${res.body}`);
+  return res.json<{ access_token: string }>().access_token;
+}
+
 export async function createTestApp(): Promise<TestApp> {
   const created = testDatabaseUrl ? await createPostgresDatabase(testDatabaseUrl) : undefined;
   const database = await openDatabase({
@@ -44,12 +72,15 @@ export async function createTestApp(): Promise<TestApp> {
     statementTimeoutMs: 30_000,
   });
   await database.migrate();
-  const app = await buildApp({ logLevel: 'silent', bodyLimitBytes: 1024 * 1024, corsOrigins: [] }, database);
+  const app = await buildApp(testAppConfig, database);
   await app.ready();
+  await ensureFirstAdmin(database.db, adminEmail, adminPassword);
+  const partial = { app, database, anonymous: (options: InjectOptions) => app.inject(options) };
+  const adminToken = await signInAs(partial, adminEmail, adminPassword);
   return {
-    app,
-    database,
-    request: (options) => app.inject(options),
+    ...partial,
+    request: (options) =>
+      app.inject({ ...options, headers: { authorization: `Bearer ${adminToken}`, ...options.headers } }),
     async close() {
       await app.close();
       await database.close();

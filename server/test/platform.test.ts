@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { createTestApp, type TestApp } from './harness.ts';
+import { createTestApp, testAppConfig, type TestApp } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -100,7 +100,7 @@ describe('errors are problem+json, never a 500 for bad input', () => {
 
 describe('every API route declares its permission', () => {
   it('refuses to start with a route that forgets one', async () => {
-    const app = await buildApp({ logLevel: 'silent', bodyLimitBytes: 1024, corsOrigins: [] }, t.database);
+    const app = await buildApp({ ...testAppConfig, bodyLimitBytes: 1024 }, t.database);
     expect(() => app.get('/api/v1/forgotten', async () => 'open')).toThrow(/declares no permission/);
     await app.close();
   });

@@ -191,7 +191,6 @@ export const inventoryItems = pgTable(
     index('inventory_items_tags_idx').using('gin', t.tags),
     index('inventory_items_custom_fields_idx').using('gin', sql`${t.custom_fields} jsonb_path_ops`),
     index('inventory_items_search_idx').using('gin', t.search_vector),
-    index('inventory_items_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('inventory_items_sku_trgm_idx').using('gin', sql`${t.sku} gin_trgm_ops`),
     index('inventory_items_serial_trgm_idx').using('gin', sql`${t.serial_number} gin_trgm_ops`),
     check('inventory_items_status_check', oneOf(t.status, itemStatuses)),
@@ -200,6 +199,13 @@ export const inventoryItems = pgTable(
     check('inventory_items_purchase_price_check', sql`${t.purchase_price} >= 0`),
     check('inventory_items_current_value_check', sql`${t.current_value} >= 0`),
   ],
+);
+
+/** Distinct words of item names and tags: the vocabulary a misspelt search is corrected against (trigrams). */
+export const searchTerms = pgTable(
+  'search_terms',
+  { term: varchar('term', { length: 100 }).primaryKey() },
+  (t) => [index('search_terms_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`)],
 );
 
 export const tags = pgTable(
@@ -262,4 +268,55 @@ export const idempotencyKeys = pgTable(
     created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.key, t.scope] }), index('idempotency_keys_created_idx').on(t.created_at)],
+);
+
+export const roles = ['admin', 'asset_manager', 'technician', 'auditor', 'employee'] as const;
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: varchar('email', { length: 254 }).notNull(),
+    display_name: varchar('display_name', { length: 200 }).notNull(),
+    // argon2id; null for accounts that sign in through the directory.
+    password_hash: text('password_hash'),
+    role: varchar('role', { length: 20 }).notNull().default('employee'),
+    // Limits the user to this location and everything below it; null sees every location.
+    location_scope_id: ref('location_scope_id').references(() => locations.id),
+    is_active: boolean('is_active').notNull().default(true),
+    // Bumped to end every session at once (deactivation, password change, "sign out everywhere").
+    session_version: integer('session_version').notNull().default(1),
+    failed_sign_ins: integer('failed_sign_ins').notNull().default(0),
+    locked_until: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+    last_sign_in_at: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    check('users_role_check', oneOf(t.role, roles)),
+  ],
+);
+
+/** Refresh tokens, stored as SHA-256 hashes; each rotation stays in its family so reuse can revoke them all. */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: id(),
+    user_id: ref('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    family_id: varchar('family_id', { length: 36 }).notNull(),
+    token_hash: varchar('token_hash', { length: 64 }).notNull(),
+    expires_at: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    used_at: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    revoked_at: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    user_agent: varchar('user_agent', { length: 500 }),
+    ip: varchar('ip', { length: 64 }),
+    created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('refresh_tokens_hash_key').on(t.token_hash),
+    index('refresh_tokens_family_idx').on(t.family_id),
+    index('refresh_tokens_user_idx').on(t.user_id),
+  ],
 );

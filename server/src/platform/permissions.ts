@@ -1,6 +1,9 @@
 // Named permissions. Every /api/v1 route declares one in its config; the app refuses to start otherwise.
-// Who holds which permission is decided by the identity module (roles); until then every caller holds all.
+// Which role holds which permission is data in the identity module (roles.ts).
 export const permissions = [
+  'account:self',
+  'users:read',
+  'users:write',
   'locations:read',
   'locations:write',
   'categories:read',

@@ -72,10 +72,7 @@ async function facetsFor(db: Db, filter: listing.ItemFilter) {
   return { status: pick('status'), category: pick('category'), location: pick('location') };
 }
 
-export async function findItems(db: Db, query: ListItemsQuery) {
-  const filter = filterFrom(query);
-  const facets = query.facets === 'true' ? await facetsFor(db, filter) : undefined;
-
+async function findPage(db: Db, filter: listing.ItemFilter, query: ListItemsQuery) {
   if (filter.q && !query.sort) {
     const [offset] = query.cursor ? decodeCursor(query.cursor, 1) : [0];
     if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
@@ -84,14 +81,29 @@ export async function findItems(db: Db, query: ListItemsQuery) {
       ]);
     }
     const rows = await listing.listByRelevance(db, { ...filter, q: filter.q }, offset, query.limit);
-    return {
-      ...toPage(rows, query.limit, () => [offset + query.limit], presentItem),
-      ...(facets && { facets }),
-    };
+    return toPage(rows, query.limit, () => [offset + query.limit], presentItem);
   }
-
   const sort = parseSort(query.sort, listing.sortable, '-id', sql`${inventoryItems.id}`);
   const cursor = query.cursor ? decodeCursor(query.cursor, sort.length) : undefined;
   const rows = await listing.listByKeyset(db, filter, sort, cursor, query.limit);
-  return { ...toPage(rows, query.limit, cursorOf(sort), presentItem), ...(facets && { facets }) };
+  return toPage(rows, query.limit, cursorOf(sort), presentItem);
+}
+
+/**
+ * A search that finds nothing is retried with its words corrected to the nearest words items use, and says so
+ * (`corrected_q`). Later pages send the same `q` and are corrected the same way, so no state is kept.
+ */
+export async function findItems(db: Db, query: ListItemsQuery) {
+  let filter = filterFrom(query);
+  let page = await findPage(db, filter, query);
+  let corrected: string | undefined;
+  if (!page.data.length && filter.q) {
+    corrected = await listing.correctSpelling(db, filter.q);
+    if (corrected) {
+      filter = { ...filter, q: corrected };
+      page = await findPage(db, filter, query);
+    }
+  }
+  const facets = query.facets === 'true' ? await facetsFor(db, filter) : undefined;
+  return { ...page, ...(corrected && { corrected_q: corrected }), ...(facets && { facets }) };
 }

@@ -128,9 +128,28 @@ describe('searching', () => {
     expect(names(await find('q=keyboards'))).toEqual(['thinkpad']);
   });
 
-  it('tolerates typos', async () => {
-    expect(names(await find('q=lattitude'))).toContain('latitude');
+  it('corrects misspellings against the words items use, and says so', async () => {
+    const page = await find('q=lattitude');
+    expect(names(page)).toEqual(['latitude']);
+    expect(page).toMatchObject({ corrected_q: 'latitude' });
     expect(names(await find('q=thinkpda'))).toContain('thinkpad');
+    expect(names(await find('q=dell%20lattitude'))).toEqual(['latitude']);
+    expect(await find('q=latitude')).not.toHaveProperty('corrected_q');
+  });
+
+  it('learns the words of new and renamed items for corrections', async () => {
+    const item = await makeItem(t, { name: 'Zebra ZT411 label printer' });
+    try {
+      expect((await find('q=zebrra')).data.map((i) => i.id)).toEqual([item.id]);
+      await t.request({
+        method: 'PATCH',
+        url: `/api/v1/items/${item.id}`,
+        payload: { name: 'Brother QL-820 label printer' },
+      });
+      expect((await find('q=brothre')).data.map((i) => i.id)).toEqual([item.id]);
+    } finally {
+      await t.request({ method: 'DELETE', url: `/api/v1/items/${item.id}` });
+    }
   });
 
   it('finds by SKU, serial number and tag, exact SKU first', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCategory, makeField, makeItem, makeLocation, makeSupplier } from '../../../test/factories.ts';
-import { createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
+import { adminEmail, createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -222,7 +222,7 @@ describe('updating items', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers.etag).toBe('"2"');
     const [moved] = await history(item.id);
-    expect(moved).toMatchObject({ action: 'moved', notes: 'Desk move', performed_by: 'anonymous' });
+    expect(moved).toMatchObject({ action: 'moved', notes: 'Desk move', performed_by: adminEmail });
     // 100 and 100.00 are the same price: not a change.
     expect(moved?.additional_data.changes).toEqual({ location_id: { before: here.id, after: there.id } });
   });

@@ -1,6 +1,6 @@
-// Item search and listing SQL: full-text with prefix matching, trigram typo tolerance, filters over category and
-// location subtrees, keyset or relevance paging, and facet counts in one grouped scan.
-import { and, arrayContains, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+// Item search and listing SQL: full-text with word prefixes, spelling correction against the search vocabulary,
+// filters over category and location subtrees, keyset or relevance paging, and facet counts in one grouped scan.
+import { and, arrayContains, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { startingWith } from '../../db/like.ts';
 import { inventoryItems as items } from '../../db/schema.ts';
@@ -60,8 +60,6 @@ function searchCondition(q: string): SQL {
   const tsquery = prefixQuery(q);
   return or(
     tsquery ? sql`${items.search_vector} @@ ${tsquery}` : undefined,
-    // Typos: "lattitude" still finds "Latitude" by trigram word similarity.
-    sql`${q} <% ${items.name}`,
     ilike(items.sku, startingWith(q)),
     ilike(items.serial_number, startingWith(q)),
   )!;
@@ -71,8 +69,31 @@ export function relevance(q: string): SQL<number> {
   const tsquery = prefixQuery(q);
   return sql<number>`(
     (lower(${items.sku}) = lower(${q}) or lower(${items.serial_number}) = lower(${q}))::int * 10
-    + ${tsquery ? sql`ts_rank(${items.search_vector}, ${tsquery})` : sql`0`}
-    + word_similarity(${q}, ${items.name}))`;
+    + ${tsquery ? sql`ts_rank(${items.search_vector}, ${tsquery})` : sql`0`})`;
+}
+
+/**
+ * "lattitude thinkpda" → "latitude thinkpad": each word replaced by the most similar word items actually use
+ * (trigram similarity over the small vocabulary, not over every item). Undefined when nothing changes.
+ */
+export async function correctSpelling(ex: Executor, q: string): Promise<string | undefined> {
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 10);
+  const corrected = await Promise.all(
+    words.map(async (word) => {
+      if (word.length < 3) return word;
+      const [best] = await queryRows<{ term: string }>(
+        ex,
+        sql`select term from search_terms where term % ${word} order by similarity(term, ${word}) desc, term limit 1`,
+      );
+      return best?.term ?? word;
+    }),
+  );
+  const result = corrected.join(' ');
+  return result !== words.join(' ') ? result : undefined;
 }
 
 const subtreeOf = (table: 'locations' | 'categories', parentColumn: string, id: number) =>
@@ -137,20 +158,31 @@ export async function listByKeyset(
     .limit(limit + 1);
 }
 
-/** Best matches first; relevance is a computed float, so these pages go by offset. */
+/**
+ * How many matches a relevance search ranks. A word common to 100,000 items makes ranking all of them slow and
+ * no more useful: they are equally good, and filters or facets narrow them. Explicit sorts page through all.
+ */
+export const rankedCandidates = 1000;
+
+/** Best matches first among the first `rankedCandidates`; relevance is a computed float, so pages go by offset. */
 export async function listByRelevance(
   ex: Executor,
   filter: ItemFilter & { q: string },
   offset: number,
   limit: number,
 ): Promise<ItemRow[]> {
-  return ex
-    .select(itemColumns)
+  const candidates = ex
+    .select({ ...itemColumns, rank: sql<number>`${relevance(filter.q)}`.as('rank') })
     .from(items)
     .where(filterConditions(filter))
-    .orderBy(sql`${relevance(filter.q)} desc`, items.id)
+    .limit(rankedCandidates)
+    .as('candidates');
+  return ex
+    .select()
+    .from(candidates)
+    .orderBy(desc(candidates.rank), candidates.id)
     .offset(offset)
-    .limit(limit + 1);
+    .limit(Math.max(0, Math.min(limit + 1, rankedCandidates - offset)));
 }
 
 export interface FacetRow {

@@ -74,7 +74,9 @@ export const ListItemsQuery = PageQuery.extend({
     .min(1)
     .max(200)
     .optional()
-    .describe('Full-text and typo-tolerant search over name, SKU, serial, tags, description'),
+    .describe(
+      'Search over name, SKU, serial, tags and description by word prefixes; misspellings are corrected',
+    ),
   status: csv(z.enum(itemStatuses)).optional().describe('One or more statuses, comma-separated'),
   category_id: Id.optional().describe('This category and all below it'),
   location_id: Id.optional().describe('This location and all below it'),
@@ -134,6 +136,10 @@ export const Facets = z.object({
 export const ItemPage = z.object({
   data: z.array(Item),
   next_cursor: z.string().nullable(),
+  corrected_q: z
+    .string()
+    .optional()
+    .describe('Set when nothing matched `q` and these results are for this spelling'),
   facets: Facets.optional(),
 });
 

@@ -2,6 +2,7 @@
 // and every change written with its field-level history in the same transaction.
 import { Decimal } from 'decimal.js';
 import type { Db, Executor } from '../../db/connection.ts';
+import { recordSearchTerms } from '../../db/search-terms.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/permissions.ts';
@@ -64,6 +65,7 @@ export async function createItem(db: Db, input: CreateItem, actor: Actor) {
     values.custom_fields = await validCustomFields(tx, values.category_id, values.custom_fields ?? {});
     if (values.location_id) await assertRoomFor(tx, values.location_id, 1);
     if (values.tags?.length) await ensureTags(tx, values.tags);
+    await recordSearchTerms(tx, [values.name, ...(values.tags ?? [])]);
     const created = await repo.insert(tx, values);
     await repo.appendHistory(tx, {
       item_id: created.id,
@@ -112,6 +114,8 @@ export async function updateItem(
     }
     if ('location_id' in changes && fields.location_id) await assertRoomFor(tx, fields.location_id, 1);
 
+    if ('name' in changes || 'tags' in changes)
+      await recordSearchTerms(tx, [fields.name ?? '', ...(fields.tags ?? [])]);
     const updated = await repo.update(tx, id, fields);
     const recorded = changesBetween(current, fields);
     await repo.appendHistory(tx, {

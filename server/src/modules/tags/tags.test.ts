@@ -1,7 +1,7 @@
 // Tags over HTTP: usage counts, rename and delete rewriting every item with history, and ensureTags.
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
+import { adminEmail, createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
 import { assetHistory, inventoryItems, tags } from '../../db/schema.ts';
 import { ensureTags } from './service.ts';
 
@@ -130,7 +130,7 @@ describe('tags', () => {
     expect(history[0]).toMatchObject({
       item_id: a.id,
       action: 'tag_renamed',
-      performed_by: 'anonymous',
+      performed_by: adminEmail,
       additional_data: {
         changes: { tags: { before: ['loaner', 'laptop'], after: ['shared loaner', 'laptop'] } },
       },

@@ -1,0 +1,23 @@
+// Runs the `eis` CLI (server/src/main.ts) as a child process on the Node running the benchmark.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const mainScript = path.join(import.meta.dirname, '..', 'server', 'src', 'main.ts');
+
+export function spawnEis(
+  args: string[],
+  env: Record<string, string>,
+  stdio: 'inherit' | 'pipe',
+): ChildProcess {
+  return spawn(process.execPath, [mainScript, ...args], { env: { ...process.env, ...env }, stdio });
+}
+
+/** `eis <args>` to completion, its output shown; rejects on a non-zero exit. */
+export async function runEis(args: string[], env: Record<string, string>): Promise<void> {
+  const child = spawnEis(args, env, 'inherit');
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`eis ${args.join(' ')} exited with ${String(code)}`);
+}

@@ -1,0 +1,128 @@
+// npm run bench: the API against raw PostgreSQL on the same queries, in the same run, on a database of
+// BENCH_ITEMS generated items. Writes bench/results/<time>.json and prints a Markdown table. See bench/README.md.
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startApiServer } from './api-server.ts';
+import { measureCpu } from './cpu-usage.ts';
+import { prepareDataset } from './dataset.ts';
+import { runHttpLoad } from './http-load.ts';
+import { findPgbench, runPgbench } from './pgbench.ts';
+import { cpuTable, judge, markdownTable, type ScenarioResult } from './report.ts';
+import { scenarios } from './scenarios.ts';
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+const config = {
+  databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/eis_bench',
+  items: positiveInt('BENCH_ITEMS', 1_000_000),
+  durationS: positiveInt('BENCH_DURATION', 15),
+  warmupS: positiveInt('BENCH_WARMUP', 5),
+  connections: positiveInt('BENCH_CONNECTIONS', 10),
+  pgbenchJobs: positiveInt('BENCH_PGBENCH_JOBS', 2),
+  scenarios: (process.env.BENCH_SCENARIOS || scenarios.map((s) => s.name).join(',')).split(','),
+  pgbench: process.env.PGBENCH || findPgbench(process.env.PATH ?? ''),
+  admin: {
+    email: process.env.BENCH_ADMIN_EMAIL || 'admin@example.com',
+    password: process.env.BENCH_ADMIN_PASSWORD || 'eis-bench-admin-password',
+  },
+};
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const load = () => os.loadavg().map((l) => l.toFixed(2));
+
+async function main(): Promise<void> {
+  const chosen = scenarios.filter((s) => config.scenarios.includes(s.name));
+  if (!chosen.length)
+    throw new Error(`BENCH_SCENARIOS names none of: ${scenarios.map((s) => s.name).join(', ')}`);
+
+  const facts = await prepareDataset(config.databaseUrl, config.items);
+  say(
+    `Dataset: ${facts.items} items, ids ${facts.minId}..${facts.maxId}, top categories ${facts.topCategoryIds.join(', ')}`,
+  );
+  const loadBefore = load();
+  const started = new Date();
+  const server = await startApiServer(config.databaseUrl, config.admin, `/api/v1/items/${facts.minId}`);
+  const results: ScenarioResult[] = [];
+  try {
+    for (const scenario of chosen) {
+      const description = scenario.describe(facts);
+      say(`\n${scenario.name}: ${description}`);
+      const http = {
+        baseUrl: server.baseUrl,
+        headers: server.headers,
+        nextPath: scenario.paths(facts),
+        connections: config.connections,
+      };
+      await runHttpLoad({ ...http, durationS: config.warmupS });
+      say(`  API, ${config.connections} connections, ${config.durationS} s…`);
+      const apiCpu = measureCpu(server.pid);
+      const api = await runHttpLoad({ ...http, durationS: config.durationS });
+      const apiCpuUse = apiCpu();
+      say(`  pgbench, ${config.connections} clients, ${config.durationS} s…`);
+      const pgbenchCpu = measureCpu(server.pid);
+      const pgbench = await runPgbench({
+        pgbench: config.pgbench,
+        databaseUrl: config.databaseUrl,
+        scripts: await scenario.pgbenchScripts(facts),
+        clients: config.connections,
+        threads: Math.min(config.pgbenchJobs, config.connections),
+        durationS: config.durationS,
+      });
+      const result = judge(scenario, description, api, pgbench, { api: apiCpuUse, pgbench: pgbenchCpu() });
+      if (api.non2xx || api.errors || pgbench.failed) {
+        say(
+          `  warning: ${api.non2xx} non-2xx answers, ${api.errors} errors, ${pgbench.failed} failed transactions`,
+        );
+      }
+      say(`  ${result.verdict}`);
+      results.push(result);
+    }
+  } finally {
+    await server.stop();
+  }
+
+  const table = markdownTable(results);
+  const cpu = cpuTable(results, os.cpus().length);
+  const record = {
+    started: started.toISOString(),
+    command: 'npm run bench',
+    settings: {
+      ...config,
+      databaseUrl: config.databaseUrl.replace(/:[^:@/]*@/, ':***@'),
+      admin: { email: config.admin.email },
+    },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadBefore,
+      loadAfter: load(),
+    },
+    dataset: facts,
+    results,
+    table,
+    cpuTable: cpu,
+  };
+  const dir = path.join(import.meta.dirname, 'results');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+  say(`\n${table}\n\nCores in use during each measurement:\n\n${cpu}\n`);
+  say(
+    `Load average (1, 5, 15 min): ${loadBefore.join(' ')} before, ${record.machine.loadAfter.join(' ')} after.`,
+  );
+  say(`Results: ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

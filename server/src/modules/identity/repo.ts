@@ -1,0 +1,98 @@
+// Users and refresh tokens: SQL only.
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/connection.ts';
+import { refreshTokens, users } from '../../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+export async function findUserByEmail(ex: Executor, email: string): Promise<UserRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return row;
+}
+
+export async function findUserById(ex: Executor, id: number): Promise<UserRow | undefined> {
+  const [row] = await ex.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function findUserForUpdate(ex: Executor, id: number): Promise<UserRow | undefined> {
+  const [row] = await ex.select().from(users).where(eq(users.id, id)).for('update');
+  return row;
+}
+
+export async function insertUser(ex: Executor, values: NewUser): Promise<UserRow> {
+  const [row] = await ex.insert(users).values(values).returning();
+  return row!;
+}
+
+export async function updateUser(ex: Executor, id: number, values: Partial<NewUser>): Promise<UserRow> {
+  const [row] = await ex
+    .update(users)
+    .set({ ...values, updated_at: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return row!;
+}
+
+export async function countUsers(ex: Executor): Promise<number> {
+  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function insertRefreshToken(
+  ex: Executor,
+  values: typeof refreshTokens.$inferInsert,
+): Promise<void> {
+  await ex.insert(refreshTokens).values(values);
+}
+
+export async function findRefreshTokenForUpdate(
+  ex: Executor,
+  tokenHash: string,
+): Promise<RefreshTokenRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.token_hash, tokenHash))
+    .for('update');
+  return row;
+}
+
+export async function markRefreshTokenUsed(ex: Executor, id: number): Promise<void> {
+  await ex
+    .update(refreshTokens)
+    .set({ used_at: sql`now()` })
+    .where(eq(refreshTokens.id, id));
+}
+
+export async function revokeFamily(ex: Executor, familyId: string): Promise<void> {
+  await ex
+    .update(refreshTokens)
+    .set({ revoked_at: sql`now()` })
+    .where(and(eq(refreshTokens.family_id, familyId), isNull(refreshTokens.revoked_at)));
+}
+
+export async function revokeAllForUser(ex: Executor, userId: number): Promise<void> {
+  await ex
+    .update(refreshTokens)
+    .set({ revoked_at: sql`now()` })
+    .where(and(eq(refreshTokens.user_id, userId), isNull(refreshTokens.revoked_at)));
+}
+
+export async function listUsers(
+  ex: Executor,
+  afterId: number | undefined,
+  limit: number,
+): Promise<UserRow[]> {
+  return ex
+    .select()
+    .from(users)
+    .where(afterId === undefined ? undefined : gt(users.id, afterId))
+    .orderBy(asc(users.id))
+    .limit(limit + 1);
+}

@@ -1,0 +1,30 @@
+// Roles are named sets of permissions. One table decides; the role × route matrix test proves it.
+import type { roles } from '../../db/schema.ts';
+import { permissions, type Permission } from '../../platform/permissions.ts';
+
+export type Role = (typeof roles)[number];
+
+const readCatalog: Permission[] = [
+  'locations:read',
+  'categories:read',
+  'suppliers:read',
+  'items:read',
+  'tags:read',
+];
+
+export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(permissions),
+  asset_manager: new Set<Permission>([
+    'account:self',
+    ...readCatalog,
+    'locations:write',
+    'categories:write',
+    'suppliers:write',
+    'items:write',
+    'tags:write',
+    'users:read',
+  ]),
+  technician: new Set<Permission>(['account:self', ...readCatalog, 'items:write', 'tags:write']),
+  auditor: new Set<Permission>(['account:self', ...readCatalog, 'users:read']),
+  employee: new Set<Permission>(['account:self', 'items:read']),
+};

@@ -1,0 +1,185 @@
+// Sign-in and tokens under /api/v1/auth; user administration under /api/v1/users.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/connection.ts';
+import type { Principal } from '../../platform/auth/authenticate.ts';
+import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { decodeCursor, PageQuery } from '../../platform/pagination.ts';
+import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
+import { CreateUser, RefreshBody, SignIn, TokenPair, UpdateMe, UpdateUser, User } from './schemas.ts';
+import * as sessions from './sessions.ts';
+import * as users from './users.ts';
+
+const client = (request: { ip: string; headers: Record<string, unknown> }) => ({
+  ip: request.ip,
+  userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : undefined,
+});
+
+export const identityRoutes: FastifyPluginAsyncZod<{ db: Db; settings: sessions.SessionSettings }> = async (
+  app,
+  { db, settings },
+) => {
+  const me = (request: { principal?: Principal }) => request.principal!;
+
+  app.post(
+    '/auth/login',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: SignIn,
+        response: withProblems({ 200: TokenPair }),
+      },
+    },
+    (request) => sessions.signIn(db, settings, request.body.email, request.body.password, client(request)),
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Trade a refresh token for a new pair (each refresh token works once)',
+        body: RefreshBody,
+        response: withProblems({ 200: TokenPair }),
+      },
+    },
+    (request) => sessions.refresh(db, settings, request.body.refresh_token, client(request)),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session this refresh token belongs to',
+        body: RefreshBody,
+        response: withProblems({ 204: z.null() }),
+      },
+    },
+    async (request, reply) => {
+      await sessions.signOut(db, request.body.refresh_token);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { permission: 'account:self' },
+      schema: { tags: ['auth'], summary: 'Who am I', response: withProblems({ 200: User }) },
+    },
+    async (request, reply) => {
+      const user = await users.getUser(db, me(request).userId);
+      setEtag(reply, user.version);
+      return user;
+    },
+  );
+
+  app.patch(
+    '/auth/me',
+    {
+      config: { permission: 'account:self' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my name or password (a new password ends my other sessions)',
+        body: UpdateMe,
+        response: withProblems({ 200: User }),
+      },
+    },
+    (request) => users.updateMe(db, me(request), request.body),
+  );
+
+  app.get(
+    '/users',
+    {
+      config: { permission: 'users:read' },
+      schema: {
+        tags: ['users'],
+        summary: 'List users',
+        querystring: PageQuery.strict(),
+        response: withProblems({ 200: PageOf(User) }),
+      },
+    },
+    (request) => {
+      const afterId = request.query.cursor ? Number(decodeCursor(request.query.cursor, 1)[0]) : undefined;
+      return users.listUsers(db, afterId, request.query.limit);
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      config: { permission: 'users:read' },
+      schema: { tags: ['users'], params: IdParams, response: withProblems({ 200: User }) },
+    },
+    async (request, reply) => {
+      const user = await users.getUser(db, request.params.id);
+      setEtag(reply, user.version);
+      return user;
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { permission: 'users:write' },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        body: CreateUser,
+        response: withProblems({ 201: User }),
+      },
+    },
+    async (request, reply) => {
+      const user = await users.createUser(db, request.body);
+      setEtag(reply, user.version);
+      return reply.code(201).header('Location', `/api/v1/users/${user.id}`).send(user);
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { permission: 'users:write' },
+      schema: {
+        tags: ['users'],
+        summary: 'Change a user (role, scope, active, password); role and deactivation end their sessions',
+        params: IdParams,
+        body: UpdateUser,
+        response: withProblems({ 200: User }),
+      },
+    },
+    async (request, reply) => {
+      const user = await users.updateUser(
+        db,
+        me(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
+      setEtag(reply, user.version);
+      return user;
+    },
+  );
+
+  app.post(
+    '/users/:id/sessions/revoke',
+    {
+      config: { permission: 'users:write' },
+      schema: {
+        tags: ['users'],
+        summary: "End all of a user's sessions now",
+        params: IdParams,
+        response: withProblems({ 204: z.null() }),
+      },
+    },
+    async (request, reply) => {
+      await users.endSessions(db, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

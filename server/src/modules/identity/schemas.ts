@@ -1,0 +1,67 @@
+// Sign-in, token and user shapes.
+import { z } from 'zod';
+import { roles } from '../../db/schema.ts';
+import { Id, Timestamps } from '../../platform/schemas.ts';
+
+const Email = z.email('must be an email address').max(254).toLowerCase();
+const Password = z.string().min(1).max(256);
+
+export const SignIn = z
+  .object({ email: z.string().trim().max(254).toLowerCase(), password: Password })
+  .strict();
+export const RefreshBody = z.object({ refresh_token: z.string().min(1).max(200) }).strict();
+
+export const TokenPair = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number(),
+});
+
+export const CreateUser = z
+  .object({
+    email: Email,
+    display_name: z.string().trim().min(1).max(200),
+    password: Password,
+    role: z.enum(roles).default('employee'),
+    location_scope_id: Id.nullable().optional(),
+  })
+  .strict();
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const UpdateUser = z
+  .object({
+    display_name: z.string().trim().min(1).max(200),
+    password: Password,
+    role: z.enum(roles),
+    location_scope_id: Id.nullable(),
+    is_active: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type UpdateUser = z.infer<typeof UpdateUser>;
+
+/** What a user may change about themselves. The rest is named so it can be refused with 403, not ignored. */
+export const UpdateMe = z
+  .object({
+    display_name: z.string().trim().min(1).max(200).optional(),
+    password: Password.optional(),
+    current_password: Password.optional(),
+    email: z.unknown().optional(),
+    role: z.unknown().optional(),
+    location_scope_id: z.unknown().optional(),
+    is_active: z.unknown().optional(),
+  })
+  .strict();
+export type UpdateMe = z.infer<typeof UpdateMe>;
+
+export const User = z.object({
+  id: z.number(),
+  email: z.string(),
+  display_name: z.string(),
+  role: z.enum(roles),
+  location_scope_id: z.number().nullable(),
+  is_active: z.boolean(),
+  last_sign_in_at: z.string().nullable(),
+  ...Timestamps,
+});
