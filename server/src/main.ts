@@ -54,7 +54,8 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
-  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const local = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host);
+  const base = `http://${local ? 'localhost' : config.host}:${config.port}`;
   process.stdout.write(
     `\nEnterprise Inventory is running on ${where}.\n` +
       `  API:      ${base}/api/v1/items\n` +

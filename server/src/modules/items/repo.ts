@@ -11,8 +11,19 @@ export type NewItem = typeof inventoryItems.$inferInsert;
 export type HistoryRow = typeof assetHistory.$inferSelect;
 export type NewHistory = typeof assetHistory.$inferInsert;
 
+const prepareById = (ex: Executor) =>
+  ex
+    .select(itemColumns)
+    .from(inventoryItems)
+    .where(eq(inventoryItems.id, sql.placeholder('id')))
+    .prepare('item_by_id');
+const byIdStatements = new WeakMap<Executor, ReturnType<typeof prepareById>>();
+
+/** The hottest read: a named prepared statement, so PostgreSQL plans it once per connection, not per request. */
 export async function findById(ex: Executor, id: number): Promise<ItemRow | undefined> {
-  const [row] = await ex.select(itemColumns).from(inventoryItems).where(eq(inventoryItems.id, id));
+  let statement = byIdStatements.get(ex);
+  if (!statement) byIdStatements.set(ex, (statement = prepareById(ex)));
+  const [row] = await statement.execute({ id });
   return row;
 }
 
