@@ -1,7 +1,6 @@
 // The API under test: `eis serve` in a child process on a free port, on the benchmark database; signed in as
 // the first admin when the API asks for a token.
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnEis } from './eis-cli.ts';
@@ -66,12 +65,10 @@ export async function startApiServer(
     DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
     PORT: String(port),
-    LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
-    // The first admin (created on a first start) and a token key for this run only.
+    // The first admin, created on a first start, signs in when the API asks for a token.
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
-    JWT_SECRET: randomBytes(32).toString('hex'),
     ACCESS_TOKEN_TTL_SECONDS: '3600',
   };
   const child = spawnEis(['serve'], env, 'pipe');

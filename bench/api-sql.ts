@@ -1,43 +1,68 @@
-// The SQL the API sends for a request, captured by running the API's own query code against a recording client,
-// so the pgbench baseline cannot drift from what the routes really run.
+// The SQL the API sends for a request, recorded by running the API's own query code against the benchmark
+// database through a client that notes every statement it forwards. The pgbench baseline therefore cannot drift
+// from what the routes run, and follows the same path through the data (a search that finds nothing is
+// corrected and retried: that request sends three statements, and its pgbench transaction runs all three).
 import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import type { Db } from '../server/src/db/connection.ts';
 import * as schema from '../server/src/db/schema.ts';
 
-export interface CapturedQuery {
+interface Statement {
   text: string;
   params: unknown[];
 }
 
-/** Runs `work` against a database that records every statement and answers each with no rows. */
-export async function captureQueries(work: (db: Db) => Promise<unknown>): Promise<CapturedQuery[]> {
-  const captured: CapturedQuery[] = [];
-  const recorder = {
-    query: async (config: { text: string }, params: unknown[] = []) => {
-      captured.push({ text: config.text, params });
-      return { rows: [], fields: [], rowCount: 0 };
-    },
-  };
-  const db = drizzle({ client: recorder as never, schema }) as unknown as Db;
-  // An empty answer may make the API throw (an item that is not there is a 404); the statement is recorded first.
-  await work(db).catch(() => undefined);
-  return captured;
+export interface SqlRecorder {
+  /**
+   * The statements `work` sends, as a pgbench script: parameters inlined as literals, or as the pgbench
+   * variable that `variables` names for their value (e.g. 1000000 → `:id`).
+   */
+  pgbenchScript(
+    work: (db: Db) => Promise<unknown>,
+    variables?: ReadonlyMap<unknown, string>,
+  ): Promise<string>;
+  close(): Promise<void>;
 }
 
-/** The one statement `work` sends, as pgbench script text: parameters inlined as literals or pgbench variables. */
-export async function pgbenchStatement(
-  work: (db: Db) => Promise<unknown>,
-  variables: ReadonlyMap<unknown, string> = new Map(),
-): Promise<string> {
-  const queries = await captureQueries(work);
-  if (queries.length !== 1) throw new Error(`Expected one statement, the API sent ${queries.length}`);
-  const [{ text, params }] = queries as [CapturedQuery];
+export function openSqlRecorder(databaseUrl: string): SqlRecorder {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  let recording: Statement[] | undefined;
+  const client = {
+    query: (config: pg.QueryConfig, params: unknown[] = []) => {
+      recording?.push({ text: config.text, params });
+      return pool.query(config, params);
+    },
+  };
+  const db = drizzle({ client: client as never, schema }) as unknown as Db;
+  const record = async (work: (db: Db) => Promise<unknown>, variables: ReadonlyMap<unknown, string>) => {
+    const statements: Statement[] = [];
+    recording = statements;
+    try {
+      await work(db);
+    } finally {
+      recording = undefined;
+    }
+    if (!statements.length) throw new Error('The API code sent no statement');
+    return statements.map((s) => `${inline(s, variables).trim()};\n`).join('');
+  };
+  // One recording at a time, so concurrent callers' statements never mix.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    pgbenchScript(work, variables = new Map()) {
+      const script = queue.then(() => record(work, variables));
+      queue = script.catch(() => undefined);
+      return script;
+    },
+    close: () => pool.end(),
+  };
+}
+
+function inline({ text, params }: Statement, variables: ReadonlyMap<unknown, string>): string {
   // Highest placeholder first, so $1 never eats the front of $10.
-  const inlined = params.reduceRight<string>(
+  return params.reduceRight<string>(
     (sqlText, value, i) => sqlText.replaceAll(`$${i + 1}`, variables.get(value) ?? literal(value)),
     text,
   );
-  return `${inlined.trim()};\n`;
 }
 
 function literal(value: unknown): string {

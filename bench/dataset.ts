@@ -34,14 +34,11 @@ const countItems = (url: string) =>
 
 export async function prepareDataset(url: string, wantedItems: number): Promise<DatasetFacts> {
   await createDatabaseIfMissing(url);
-  await runEis(['migrate'], { DATABASE_URL: url, LOG_LEVEL: 'warn' });
+  await runEis(['migrate'], { DATABASE_URL: url });
   const present = await countItems(url);
   if (present < wantedItems) {
     process.stdout.write(`${present} items present; generating ${wantedItems - present} more\n`);
-    await runEis(['seed', '--items', String(wantedItems - present)], {
-      DATABASE_URL: url,
-      LOG_LEVEL: 'warn',
-    });
+    await runEis(['seed', '--items', String(wantedItems - present)], { DATABASE_URL: url });
   }
   return withClient(url, async (c) => {
     // Fresh statistics and visibility map, so plans and index-only scans are what a settled database gets.

@@ -1,15 +1,22 @@
 // Runs the `eis` CLI (server/src/main.ts) as a child process on the Node running the benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 export const mainScript = path.join(import.meta.dirname, '..', 'server', 'src', 'main.ts');
+
+/** The token key every `eis` command needs with PostgreSQL: one per benchmark run, never stored. */
+const jwtSecret = randomBytes(32).toString('hex');
 
 export function spawnEis(
   args: string[],
   env: Record<string, string>,
   stdio: 'inherit' | 'pipe',
 ): ChildProcess {
-  return spawn(process.execPath, [mainScript, ...args], { env: { ...process.env, ...env }, stdio });
+  return spawn(process.execPath, [mainScript, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', JWT_SECRET: jwtSecret, ...env },
+    stdio,
+  });
 }
 
 /** `eis <args>` to completion, its output shown; rejects on a non-zero exit. */

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { openSqlRecorder } from './api-sql.ts';
 import { startApiServer } from './api-server.ts';
 import { measureCpu } from './cpu-usage.ts';
 import { prepareDataset } from './dataset.ts';
@@ -49,11 +50,14 @@ async function main(): Promise<void> {
   const loadBefore = load();
   const started = new Date();
   const server = await startApiServer(config.databaseUrl, config.admin, `/api/v1/items/${facts.minId}`);
+  if (server.headers.authorization) say(`Signed in as ${config.admin.email}: requests carry a bearer token`);
   const results: ScenarioResult[] = [];
+  const sql = openSqlRecorder(config.databaseUrl);
   try {
     for (const scenario of chosen) {
       const description = scenario.describe(facts);
       say(`\n${scenario.name}: ${description}`);
+      const scripts = await scenario.pgbenchScripts(facts, sql);
       const http = {
         baseUrl: server.baseUrl,
         headers: server.headers,
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
       const pgbench = await runPgbench({
         pgbench: config.pgbench,
         databaseUrl: config.databaseUrl,
-        scripts: await scenario.pgbenchScripts(facts),
+        scripts,
         clients: config.connections,
         threads: Math.min(config.pgbenchJobs, config.connections),
         durationS: config.durationS,
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
       results.push(result);
     }
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), sql.close()]);
   }
 
   const table = markdownTable(results);
@@ -107,6 +111,7 @@ async function main(): Promise<void> {
       loadAfter: load(),
     },
     dataset: facts,
+    authenticated: Boolean(server.headers.authorization),
     results,
     table,
     cpuTable: cpu,

@@ -1,10 +1,10 @@
 // The three measured requests. Each gives the API path to call (drawn afresh per request) and the pgbench scripts
-// running the same statement the API sends for it, with values drawn the same way.
+// running the statements the API sends for it, with values drawn the same way.
 import type { Db } from '../server/src/db/connection.ts';
 import { findItems } from '../server/src/modules/items/find-items.ts';
 import { ListItemsQuery } from '../server/src/modules/items/schemas.ts';
 import { getItem } from '../server/src/modules/items/service.ts';
-import { pgbenchStatement } from './api-sql.ts';
+import type { SqlRecorder } from './api-sql.ts';
 
 /** What the benchmark database holds, read before the run. */
 export interface DatasetFacts {
@@ -27,13 +27,13 @@ export interface Scenario {
   target: Target;
   /** Returns a function giving the next request's path. */
   paths: (facts: DatasetFacts) => () => string;
-  /** pgbench scripts, one picked at random (equal weights) per transaction. */
-  pgbenchScripts: (facts: DatasetFacts) => Promise<string[]>;
+  /** pgbench scripts, one picked at random (equal weights) per transaction: the SQL the API sends. */
+  pgbenchScripts: (facts: DatasetFacts, sql: SqlRecorder) => Promise<string[]>;
 }
 
 /**
  * Words people type for the kit the generator makes (models, kinds, brands; one and two words), plus a typo
- * that only the trigram match can find.
+ * that matches nothing until the API corrects it.
  */
 export const searchTerms = [
   'latitude',
@@ -52,17 +52,15 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.
 const query = (params: Record<string, string>) => ListItemsQuery.parse(params);
 const queryString = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
-/** Any id value the API code is asked for here stands for pgbench's `:id`. */
-const ID_PLACEHOLDER = 987_654_321_012;
-
 const getById: Scenario = {
   name: 'get-by-id',
   describe: (f) => `GET /api/v1/items/:id, id uniform in ${f.minId}..${f.maxId}`,
   target: { percentile: 'p99', maxMs: 10, minRatio: 1 / 3 },
   paths: (f) => () => `/api/v1/items/${f.minId + Math.floor(Math.random() * (f.maxId - f.minId + 1))}`,
-  pgbenchScripts: async (f) => [
+  // The last item is looked up; its id in the SQL becomes pgbench's random `:id`.
+  pgbenchScripts: async (f, sql) => [
     `\\set id random(${f.minId}, ${f.maxId})\n` +
-      (await pgbenchStatement((db: Db) => getItem(db, ID_PLACEHOLDER), new Map([[ID_PLACEHOLDER, ':id']]))),
+      (await sql.pgbenchScript((db: Db) => getItem(db, f.maxId), new Map([[f.maxId, ':id']]))),
   ],
 };
 
@@ -72,8 +70,8 @@ const search: Scenario = {
     `GET /api/v1/items?q=<term>, term uniform over: ${searchTerms.map((t) => `"${t}"`).join(', ')}`,
   target: { percentile: 'p95', maxMs: 50 },
   paths: () => () => `/api/v1/items?${queryString({ q: pick(searchTerms) })}`,
-  pgbenchScripts: (_f) =>
-    Promise.all(searchTerms.map((q) => pgbenchStatement((db: Db) => findItems(db, query({ q }))))),
+  pgbenchScripts: (_f, sql) =>
+    Promise.all(searchTerms.map((q) => sql.pgbenchScript((db: Db) => findItems(db, query({ q }))))),
 };
 
 const filteredList: Scenario = {
@@ -83,10 +81,10 @@ const filteredList: Scenario = {
   target: { percentile: 'p95', maxMs: 50 },
   paths: (f) => () =>
     `/api/v1/items?${queryString({ status: 'deployed', category_id: String(pick(f.topCategoryIds)) })}`,
-  pgbenchScripts: (f) =>
+  pgbenchScripts: (f, sql) =>
     Promise.all(
       f.topCategoryIds.map((id) =>
-        pgbenchStatement((db: Db) => findItems(db, query({ status: 'deployed', category_id: String(id) }))),
+        sql.pgbenchScript((db: Db) => findItems(db, query({ status: 'deployed', category_id: String(id) }))),
       ),
     ),
 };

@@ -94,6 +94,12 @@ async function main(): Promise<void> {
       if (count !== undefined && (!Number.isInteger(count) || count < 1)) {
         throw new ConfigError('--items must be a positive whole number');
       }
+      if (count === undefined && !(await isEmpty(database.db))) {
+        await database.close();
+        throw new ConfigError(
+          'The database already has data; demo data goes into an empty one (use --items N to add items)',
+        );
+      }
       if (count === undefined) await seedDemoData(database.db);
       else await seedItems(database.db, count, (done) => process.stdout.write(`\r${done} / ${count} items`));
       await database.close();

@@ -1,6 +1,7 @@
 // Users and refresh tokens: SQL only.
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
+import { preparedFor } from '../../db/prepared.ts';
 import { refreshTokens, users } from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -15,8 +16,17 @@ export async function findUserByEmail(ex: Executor, email: string): Promise<User
   return row;
 }
 
+const userById = preparedFor((ex) =>
+  ex
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare('user_by_id'),
+);
+
+/** Read on every authenticated request (is the user active, which session version): prepared once. */
 export async function findUserById(ex: Executor, id: number): Promise<UserRow | undefined> {
-  const [row] = await ex.select().from(users).where(eq(users.id, id));
+  const [row] = await userById(ex).execute({ id });
   return row;
 }
 

@@ -162,7 +162,7 @@ export async function listByKeyset(
  * How many matches a relevance search ranks. A word common to 100,000 items makes ranking all of them slow and
  * no more useful: they are equally good, and filters or facets narrow them. Explicit sorts page through all.
  */
-export const rankedCandidates = 1000;
+export const rankedCandidates = 100;
 
 /** Best matches first among the first `rankedCandidates`; relevance is a computed float, so pages go by offset. */
 export async function listByRelevance(

@@ -1,6 +1,7 @@
 // Item rows and their history: SQL only.
 import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
+import { preparedFor } from '../../db/prepared.ts';
 import { assetHistory, inventoryItems } from '../../db/schema.ts';
 
 const { search_vector: _searchVector, ...itemColumns } = getTableColumns(inventoryItems);
@@ -11,19 +12,17 @@ export type NewItem = typeof inventoryItems.$inferInsert;
 export type HistoryRow = typeof assetHistory.$inferSelect;
 export type NewHistory = typeof assetHistory.$inferInsert;
 
-const prepareById = (ex: Executor) =>
+const byId = preparedFor((ex) =>
   ex
     .select(itemColumns)
     .from(inventoryItems)
     .where(eq(inventoryItems.id, sql.placeholder('id')))
-    .prepare('item_by_id');
-const byIdStatements = new WeakMap<Executor, ReturnType<typeof prepareById>>();
+    .prepare('item_by_id'),
+);
 
 /** The hottest read: a named prepared statement, so PostgreSQL plans it once per connection, not per request. */
 export async function findById(ex: Executor, id: number): Promise<ItemRow | undefined> {
-  let statement = byIdStatements.get(ex);
-  if (!statement) byIdStatements.set(ex, (statement = prepareById(ex)));
-  const [row] = await statement.execute({ id });
+  const [row] = await byId(ex).execute({ id });
   return row;
 }
 

@@ -94,7 +94,9 @@ export const ListItemsQuery = PageQuery.extend({
     .string()
     .max(200)
     .optional()
-    .describe('e.g. `name,-purchase_date`; default relevance with `q`, else `-id`'),
+    .describe(
+      'e.g. `name,-purchase_date`. Default: relevance with `q` (the best of the first 100 matches; sort explicitly to page through every match), else `-id`',
+    ),
   facets: z.enum(['true', 'false']).optional().describe('Add counts by status, category and location'),
 })
   // Custom field equality filters: `cf.<name>=<value>`.
