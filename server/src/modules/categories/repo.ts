@@ -2,6 +2,7 @@
 import { and, eq, getTableColumns, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { containing } from '../../db/like.ts';
+import * as tree from '../../db/tree.ts';
 import { categories } from '../../db/schema.ts';
 import {
   afterCursor,
@@ -147,22 +148,7 @@ export async function subtree(ex: Executor, id: number): Promise<SubtreeRow[]> {
   );
 }
 
-/** Is `candidate` the category `root` itself or somewhere below it? */
-export async function isInSubtree(ex: Executor, root: number, candidate: number): Promise<boolean> {
-  const [row] = await queryRows<{ found: boolean }>(
-    ex,
-    sql`with recursive up(id, parent_category_id, depth) as (
-          select id, parent_category_id, 0 from categories where id = ${candidate}
-          union all
-          select c.id, c.parent_category_id, up.depth + 1 from categories c join up on c.id = up.parent_category_id
-          where up.depth < 100
-        )
-        select exists(select 1 from up where id = ${root}) as found`,
-  );
-  return row?.found ?? false;
-}
+export const isInSubtree = (ex: Executor, root: number, candidate: number) =>
+  tree.isInSubtree(ex, tree.categoryTree, root, candidate);
 
-/** Serialises hierarchy moves so two concurrent moves cannot together build a cycle. */
-export async function lockHierarchy(ex: Executor): Promise<void> {
-  await ex.execute(sql`select pg_advisory_xact_lock(hashtext('categories.hierarchy'))`);
-}
+export const lockHierarchy = (ex: Executor) => tree.lockTree(ex, tree.categoryTree);

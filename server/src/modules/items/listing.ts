@@ -4,6 +4,7 @@ import { and, arrayContains, desc, eq, gte, ilike, inArray, lt, lte, or, sql, ty
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { startingWith } from '../../db/like.ts';
 import { inventoryItems as items } from '../../db/schema.ts';
+import { categoryTree, locationTree, subtreeIds } from '../../db/tree.ts';
 import {
   afterCursor,
   msTimestamp,
@@ -96,13 +97,6 @@ export async function correctSpelling(ex: Executor, q: string): Promise<string |
   return result !== words.join(' ') ? result : undefined;
 }
 
-const subtreeOf = (table: 'locations' | 'categories', parentColumn: string, id: number) =>
-  sql`(with recursive d(id) as (
-        select ${id}::bigint
-        union all
-        select t.id from ${sql.raw(table)} t join d on t.${sql.raw(parentColumn)} = d.id
-      ) select id from d)`;
-
 /** `cf.ram_gb=16` matches the JSON number 16 or the string "16". */
 function customFieldCondition(name: string, value: string): SQL {
   const asText = sql`${items.custom_fields} @> ${JSON.stringify({ [name]: value })}::jsonb`;
@@ -121,12 +115,8 @@ export function filterConditions(f: ItemFilter): SQL | undefined {
   return and(
     f.q ? searchCondition(f.q) : undefined,
     f.status ? inArray(items.status, f.status) : undefined,
-    f.categoryId
-      ? sql`${items.category_id} in ${subtreeOf('categories', 'parent_category_id', f.categoryId)}`
-      : undefined,
-    f.locationId
-      ? sql`${items.location_id} in ${subtreeOf('locations', 'parent_location_id', f.locationId)}`
-      : undefined,
+    f.categoryId ? sql`${items.category_id} in ${subtreeIds(categoryTree, f.categoryId)}` : undefined,
+    f.locationId ? sql`${items.location_id} in ${subtreeIds(locationTree, f.locationId)}` : undefined,
     f.supplierId ? eq(items.supplier_id, f.supplierId) : undefined,
     f.tags ? arrayContains(items.tags, f.tags) : undefined,
     f.assignedTo ? ilike(items.assigned_to, startingWith(f.assignedTo)) : undefined,

@@ -2,6 +2,7 @@
 import { and, eq, getTableColumns, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { containing } from '../../db/like.ts';
+import * as tree from '../../db/tree.ts';
 import { locations } from '../../db/schema.ts';
 import {
   afterCursor,
@@ -143,35 +144,15 @@ export async function subtree(ex: Executor, id: number): Promise<SubtreeRow[]> {
   );
 }
 
-/** Is `candidate` the location `root` itself or somewhere below it? */
-export async function isInSubtree(ex: Executor, root: number, candidate: number): Promise<boolean> {
-  const [row] = await queryRows<{ found: boolean }>(
-    ex,
-    sql`with recursive up(id, parent_location_id, depth) as (
-          select id, parent_location_id, 0 from locations where id = ${candidate}
-          union all
-          select l.id, l.parent_location_id, up.depth + 1 from locations l join up on l.id = up.parent_location_id
-          where up.depth < 100
-        )
-        select exists(select 1 from up where id = ${root}) as found`,
-  );
-  return row?.found ?? false;
-}
+export const isInSubtree = (ex: Executor, root: number, candidate: number) =>
+  tree.isInSubtree(ex, tree.locationTree, root, candidate);
 
 export async function subtreeItemCount(ex: Executor, id: number): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     ex,
-    sql`with recursive down(id) as (
-          select id from locations where id = ${id}
-          union all
-          select l.id from locations l join down on l.parent_location_id = down.id
-        )
-        select count(*)::int as n from inventory_items where location_id in (select id from down)`,
+    sql`select count(*)::int as n from inventory_items where location_id in ${tree.subtreeIds(tree.locationTree, id)}`,
   );
   return row?.n ?? 0;
 }
 
-/** Serialises hierarchy moves so two concurrent moves cannot together build a cycle. */
-export async function lockHierarchy(ex: Executor): Promise<void> {
-  await ex.execute(sql`select pg_advisory_xact_lock(hashtext('locations.hierarchy'))`);
-}
+export const lockHierarchy = (ex: Executor) => tree.lockTree(ex, tree.locationTree);
