@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
+import { loadApiKeyPrincipal } from './modules/identity/api-keys.ts';
 import { loadPrincipal } from './modules/identity/users.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   await app.register(authentication, {
     tokens,
     loadPrincipal: (userId, sessionVersion) => loadPrincipal(database.db, userId, sessionVersion),
+    loadApiKeyPrincipal: (key) => loadApiKeyPrincipal(database.db, key),
   });
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });

@@ -320,3 +320,23 @@ export const refreshTokens = pgTable(
     index('refresh_tokens_user_idx').on(t.user_id),
   ],
 );
+
+/** Keys for integrations: only a SHA-256 of the key is kept; `scopes` are the permissions it grants. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: id(),
+    name: varchar('name', { length: 100 }).notNull(),
+    // The key's first characters, shown in listings so people can tell keys apart.
+    prefix: varchar('prefix', { length: 16 }).notNull(),
+    key_hash: varchar('key_hash', { length: 64 }).notNull(),
+    scopes: text('scopes').array().notNull(),
+    created_by: ref('created_by')
+      .notNull()
+      .references(() => users.id),
+    expires_at: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    revoked_at: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('api_keys_hash_key').on(t.key_hash)],
+);

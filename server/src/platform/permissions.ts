@@ -4,6 +4,7 @@ export const permissions = [
   'account:self',
   'users:read',
   'users:write',
+  'api_keys:manage',
   'locations:read',
   'locations:write',
   'categories:read',

@@ -26,7 +26,7 @@ describe('signing in', () => {
   it('answers 401 to every API route without a token, and lets public ones through', async () => {
     const res = await t.anonymous({ method: 'GET', url: '/api/v1/items' });
     expect(res.statusCode).toBe(401);
-    expect(res.headers['www-authenticate']).toBe('Bearer');
+    expect(res.headers['www-authenticate']).toBe('Bearer, ApiKey');
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect((await t.anonymous({ method: 'GET', url: '/health' })).statusCode).toBe(200);
   });

@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { preparedFor } from '../../db/prepared.ts';
-import { refreshTokens, users } from '../../db/schema.ts';
+import { apiKeys, refreshTokens, users } from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -105,4 +105,41 @@ export async function listUsers(
     .where(afterId === undefined ? undefined : gt(users.id, afterId))
     .orderBy(asc(users.id))
     .limit(limit + 1);
+}
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export async function insertApiKey(ex: Executor, values: typeof apiKeys.$inferInsert): Promise<ApiKeyRow> {
+  const [row] = await ex.insert(apiKeys).values(values).returning();
+  return row!;
+}
+
+export async function listApiKeys(ex: Executor): Promise<ApiKeyRow[]> {
+  return ex.select().from(apiKeys).orderBy(asc(apiKeys.id));
+}
+
+/** Revokes once; a second call finds nothing to revoke but the key still exists. */
+export async function revokeApiKey(ex: Executor, id: number): Promise<boolean> {
+  await ex
+    .update(apiKeys)
+    .set({ revoked_at: sql`now()` })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revoked_at)));
+  const [row] = await ex.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id));
+  return row !== undefined;
+}
+
+/** The key with this hash if it is neither revoked nor expired, with the user who created it. */
+export async function findUsableApiKey(ex: Executor, keyHash: string) {
+  const [row] = await ex
+    .select({ key: apiKeys, creator: users })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.created_by))
+    .where(
+      and(
+        eq(apiKeys.key_hash, keyHash),
+        isNull(apiKeys.revoked_at),
+        sql`(${apiKeys.expires_at} is null or ${apiKeys.expires_at} > now())`,
+      ),
+    );
+  return row;
 }

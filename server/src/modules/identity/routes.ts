@@ -6,7 +6,19 @@ import type { Principal } from '../../platform/auth/authenticate.ts';
 import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
 import { decodeCursor, PageQuery } from '../../platform/pagination.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
-import { CreateUser, RefreshBody, SignIn, TokenPair, UpdateMe, UpdateUser, User } from './schemas.ts';
+import * as apiKeys from './api-keys.ts';
+import {
+  ApiKey,
+  CreateApiKey,
+  CreatedApiKey,
+  CreateUser,
+  RefreshBody,
+  SignIn,
+  TokenPair,
+  UpdateMe,
+  UpdateUser,
+  User,
+} from './schemas.ts';
 import * as sessions from './sessions.ts';
 import * as users from './users.ts';
 
@@ -179,6 +191,50 @@ export const identityRoutes: FastifyPluginAsyncZod<{ db: Db; settings: sessions.
     },
     async (request, reply) => {
       await users.endSessions(db, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api-keys',
+    {
+      config: { permission: 'api_keys:manage' },
+      schema: {
+        tags: ['api keys'],
+        summary: 'List API keys (never the keys themselves)',
+        response: withProblems({ 200: z.object({ data: z.array(ApiKey) }) }),
+      },
+    },
+    () => apiKeys.listApiKeys(db),
+  );
+
+  app.post(
+    '/api-keys',
+    {
+      config: { permission: 'api_keys:manage' },
+      schema: {
+        tags: ['api keys'],
+        summary: 'Create an API key with scopes and an expiry; the key is in this answer only',
+        body: CreateApiKey,
+        response: withProblems({ 201: CreatedApiKey }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await apiKeys.createApiKey(db, me(request), request.body)),
+  );
+
+  app.delete(
+    '/api-keys/:id',
+    {
+      config: { permission: 'api_keys:manage' },
+      schema: {
+        tags: ['api keys'],
+        summary: 'Revoke an API key',
+        params: IdParams,
+        response: withProblems({ 204: z.null() }),
+      },
+    },
+    async (request, reply) => {
+      await apiKeys.revokeApiKey(db, request.params.id);
       return reply.code(204).send(null);
     },
   );

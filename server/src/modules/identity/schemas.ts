@@ -1,6 +1,7 @@
 // Sign-in, token and user shapes.
 import { z } from 'zod';
 import { roles } from '../../db/schema.ts';
+import { permissions } from '../../platform/permissions.ts';
 import { Id, Timestamps } from '../../platform/schemas.ts';
 
 const Email = z.email('must be an email address').max(254).toLowerCase();
@@ -65,3 +66,30 @@ export const User = z.object({
   last_sign_in_at: z.string().nullable(),
   ...Timestamps,
 });
+
+/** Scopes a key may carry: any permission but minting keys or acting on its creator's own account. */
+const KeyScope = z
+  .enum(permissions)
+  .refine((p) => p !== 'api_keys:manage' && p !== 'account:self', 'is not a scope a key can carry');
+
+export const CreateApiKey = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scopes: z.array(KeyScope).min(1, 'give the key at least one scope').max(permissions.length),
+    expires_in_days: z.number().int().min(1).max(730),
+  })
+  .strict();
+export type CreateApiKey = z.infer<typeof CreateApiKey>;
+
+export const ApiKey = z.object({
+  id: z.number(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.enum(permissions)),
+  created_by: z.number(),
+  expires_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const CreatedApiKey = ApiKey.extend({ key: z.string().describe('Shown this once; keep it secret') });

@@ -27,7 +27,7 @@ export async function loadPrincipal(
   if (!user?.is_active || user.session_version !== sessionVersion) return undefined;
   return {
     userId: user.id,
-    email: user.email,
+    label: user.email,
     role: user.role,
     permissions: rolePermissions[user.role as Role],
     locationScopeId: user.location_scope_id,

@@ -8,7 +8,8 @@ import type { AccessTokens } from './access-tokens.ts';
 
 export interface Principal {
   userId: number;
-  email: string;
+  /** Who acts, as history and audit show it: the user's email, or the API key's name. */
+  label: string;
   role: string;
   permissions: ReadonlySet<Permission>;
   locationScopeId: number | null;
@@ -18,6 +19,8 @@ export interface AuthenticationOptions {
   tokens: AccessTokens;
   /** The active user behind a token, or undefined if it no longer stands (deactivated, sessions ended). */
   loadPrincipal: (userId: number, sessionVersion: number) => Promise<Principal | undefined>;
+  /** The principal an API key acts as, or undefined for an unknown, revoked or expired key. */
+  loadApiKeyPrincipal: (key: string) => Promise<Principal | undefined>;
 }
 
 declare module 'fastify' {
@@ -27,37 +30,42 @@ declare module 'fastify' {
 }
 
 export class UnauthorizedError extends AppError {
-  constructor(detail = 'Sign in first: send Authorization: Bearer <access token>') {
+  constructor(detail = 'Sign in first: send Authorization: Bearer <access token> (or ApiKey <key>)') {
     super(401, 'unauthorized', 'Unauthorized', detail);
   }
 }
 
-function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1];
+type Credentials = { scheme: 'Bearer' | 'ApiKey'; value: string };
+
+function credentials(request: FastifyRequest): Credentials | undefined {
+  const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (!match?.[1] || !match[2]) return undefined;
+  return { scheme: match[1].toLowerCase() === 'apikey' ? 'ApiKey' : 'Bearer', value: match[2] };
 }
 
 export const authentication = fp(
-  async (app: FastifyInstance, { tokens, loadPrincipal }: AuthenticationOptions) => {
+  async (app: FastifyInstance, { tokens, loadPrincipal, loadApiKeyPrincipal }: AuthenticationOptions) => {
+    async function principalFor(given: Credentials): Promise<Principal | undefined> {
+      if (given.scheme === 'ApiKey') return loadApiKeyPrincipal(given.value);
+      const claims = await tokens.verify(given.value);
+      return claims && loadPrincipal(claims.userId, claims.sessionVersion);
+    }
+
     app.addHook('onRequest', async (request, reply) => {
       const permission = request.routeOptions.config?.permission;
-      const token = bearerToken(request);
-      if (permission === 'public' && !token) return;
+      const given = credentials(request);
+      if (permission === 'public' && !given) return;
       if (permission === undefined) return; // unmatched routes fall through to the 404 handler
 
-      const claims = token ? await tokens.verify(token) : undefined;
-      const principal = claims && (await loadPrincipal(claims.userId, claims.sessionVersion));
+      const principal = given && (await principalFor(given));
       if (!principal) {
-        void reply.header('WWW-Authenticate', 'Bearer');
-        throw new UnauthorizedError(
-          token ? 'The access token is invalid or expired; sign in again' : undefined,
-        );
+        void reply.header('WWW-Authenticate', 'Bearer, ApiKey');
+        throw new UnauthorizedError(given ? 'The credentials are invalid, expired or revoked' : undefined);
       }
       request.principal = principal;
-      request.actor = { userId: principal.userId, label: principal.email };
+      request.actor = { userId: principal.userId, label: principal.label };
       if (permission !== 'public' && !principal.permissions.has(permission)) {
-        throw new ForbiddenError(`Your role (${principal.role}) does not allow ${permission}`);
+        throw new ForbiddenError(`${principal.label} may not ${permission}`);
       }
     });
   },
