@@ -4,6 +4,7 @@ import type { Db } from '../server/src/db/connection.ts';
 import { findItems } from '../server/src/modules/items/find-items.ts';
 import { ListItemsQuery } from '../server/src/modules/items/schemas.ts';
 import { getItem } from '../server/src/modules/items/service.ts';
+import { everywhere } from '../server/src/platform/scope.ts';
 import type { SqlRecorder } from './api-sql.ts';
 
 /** What the benchmark database holds, read before the run. */
@@ -60,7 +61,7 @@ const getById: Scenario = {
   // The last item is looked up; its id in the SQL becomes pgbench's random `:id`.
   pgbenchScripts: async (f, sql) => [
     `\\set id random(${f.minId}, ${f.maxId})\n` +
-      (await sql.pgbenchScript((db: Db) => getItem(db, f.maxId), new Map([[f.maxId, ':id']]))),
+      (await sql.pgbenchScript((db: Db) => getItem(db, f.maxId, everywhere), new Map([[f.maxId, ':id']]))),
   ],
 };
 
@@ -71,7 +72,9 @@ const search: Scenario = {
   target: { percentile: 'p95', maxMs: 50 },
   paths: () => () => `/api/v1/items?${queryString({ q: pick(searchTerms) })}`,
   pgbenchScripts: (_f, sql) =>
-    Promise.all(searchTerms.map((q) => sql.pgbenchScript((db: Db) => findItems(db, query({ q }))))),
+    Promise.all(
+      searchTerms.map((q) => sql.pgbenchScript((db: Db) => findItems(db, query({ q }), everywhere))),
+    ),
 };
 
 const filteredList: Scenario = {
@@ -84,7 +87,9 @@ const filteredList: Scenario = {
   pgbenchScripts: (f, sql) =>
     Promise.all(
       f.topCategoryIds.map((id) =>
-        sql.pgbenchScript((db: Db) => findItems(db, query({ status: 'deployed', category_id: String(id) }))),
+        sql.pgbenchScript((db: Db) =>
+          findItems(db, query({ status: 'deployed', category_id: String(id) }), everywhere),
+        ),
       ),
     ),
 };

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { inventoryItems } from '../../db/schema.ts';
 import { BadRequestError } from '../../platform/errors.ts';
+import type { Scope } from '../../platform/scope.ts';
 import { cursorOf, decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
 import * as listing from './listing.ts';
 import { presentItem } from './presenter.ts';
@@ -45,8 +46,9 @@ function customFieldFilters(query: Record<string, unknown>): Record<string, stri
   return filters;
 }
 
-function filterFrom(query: ListItemsQuery): listing.ItemFilter {
+function filterFrom(query: ListItemsQuery, scope: Scope): listing.ItemFilter {
   return {
+    scopeRootId: scope.locationRootId,
     q: query.q,
     status: query.status,
     categoryId: query.category_id,
@@ -93,8 +95,8 @@ async function findPage(db: Db, filter: listing.ItemFilter, query: ListItemsQuer
  * A search that finds nothing is retried with its words corrected to the nearest words items use, and says so
  * (`corrected_q`). Later pages send the same `q` and are corrected the same way, so no state is kept.
  */
-export async function findItems(db: Db, query: ListItemsQuery) {
-  let filter = filterFrom(query);
+export async function findItems(db: Db, query: ListItemsQuery, scope: Scope) {
+  let filter = filterFrom(query, scope);
   let page = await findPage(db, filter, query);
   let corrected: string | undefined;
   if (!page.data.length && filter.q) {

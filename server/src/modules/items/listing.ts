@@ -15,6 +15,8 @@ import {
 import { itemColumns, type ItemRow } from './repo.ts';
 
 export interface ItemFilter {
+  /** Only items placed in this location subtree (the caller's scope). */
+  scopeRootId?: number | null | undefined;
   q?: string | undefined;
   status?: string[] | undefined;
   categoryId?: number | undefined;
@@ -113,6 +115,7 @@ function customFieldCondition(name: string, value: string): SQL {
 
 export function filterConditions(f: ItemFilter): SQL | undefined {
   return and(
+    f.scopeRootId ? sql`${items.location_id} in ${subtreeIds(locationTree, f.scopeRootId)}` : undefined,
     f.q ? searchCondition(f.q) : undefined,
     f.status ? inArray(items.status, f.status) : undefined,
     f.categoryId ? sql`${items.category_id} in ${subtreeIds(categoryTree, f.categoryId)}` : undefined,

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { itemStatuses } from '../../db/schema.ts';
 import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
+import { scopeOf } from '../../platform/scope.ts';
 import { findItems } from './find-items.ts';
 import {
   CreateItem,
@@ -34,7 +35,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         response: withProblems({ 200: ItemPage }),
       },
     },
-    (request) => findItems(db, request.query),
+    (request) => findItems(db, request.query, scopeOf(request)),
   );
 
   app.get(
@@ -67,7 +68,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       schema: { tags, summary: 'Get an item', params: IdParams, response: withProblems({ 200: Item }) },
     },
     async (request, reply) => {
-      const item = await service.getItem(db, request.params.id);
+      const item = await service.getItem(db, request.params.id, scopeOf(request));
       setEtag(reply, item.version);
       return item;
     },
@@ -85,7 +86,8 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         response: withProblems({ 200: PageOf(HistoryEntry) }),
       },
     },
-    (request) => service.itemHistory(db, request.params.id, request.query.cursor, request.query.limit),
+    (request) =>
+      service.itemHistory(db, request.params.id, request.query.cursor, request.query.limit, scopeOf(request)),
   );
 
   app.post(
@@ -100,7 +102,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       },
     },
     async (request, reply) => {
-      const item = await service.createItem(db, request.body, request.actor);
+      const item = await service.createItem(db, request.body, request.actor, scopeOf(request));
       setEtag(reply, item.version);
       return reply.code(201).header('Location', `/api/v1/items/${item.id}`).send(item);
     },
@@ -125,6 +127,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         request.body,
         expectedVersion(request),
         request.actor,
+        scopeOf(request),
       );
       setEtag(reply, item.version);
       return item;
@@ -143,7 +146,13 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       },
     },
     async (request, reply) => {
-      await service.deleteItem(db, request.params.id, expectedVersion(request), request.actor);
+      await service.deleteItem(
+        db,
+        request.params.id,
+        expectedVersion(request),
+        request.actor,
+        scopeOf(request),
+      );
       return reply.code(204).send(null);
     },
   );

@@ -6,8 +6,9 @@ import { recordSearchTerms } from '../../db/search-terms.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
 import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/permissions.ts';
+import type { Scope } from '../../platform/scope.ts';
 import { checkCustomFields, effectiveFieldDefinitions } from '../categories/service.ts';
-import { assertRoomFor } from '../locations/service.ts';
+import { assertRoomFor, locationVisible } from '../locations/service.ts';
 import { ensureTags } from '../tags/service.ts';
 import { actionFor, changesBetween } from './changes.ts';
 import { presentItem } from './presenter.ts';
@@ -15,10 +16,33 @@ import * as repo from './repo.ts';
 import type { CreateItem, UpdateItem } from './schemas.ts';
 import { canMove, initialStatuses, statusTransitions, type ItemStatus } from './status.ts';
 
-export async function getItem(db: Executor, id: number) {
-  const row = await repo.findById(db, id);
-  if (!row) throw new NotFoundError('Item', id);
-  return presentItem(row);
+/** Outside the caller's scope an item is not found, exactly as if it did not exist. */
+async function assertVisible(
+  ex: Executor,
+  scope: Scope,
+  id: number,
+  row: repo.ItemRow | undefined,
+): Promise<repo.ItemRow> {
+  if (!row || !(await locationVisible(ex, scope, row.location_id))) throw new NotFoundError('Item', id);
+  return row;
+}
+
+/** A scoped caller may only place items in locations they can see; others are "not found" to them. */
+async function assertPlaceable(
+  ex: Executor,
+  scope: Scope,
+  locationId: number | null | undefined,
+): Promise<void> {
+  if (scope.locationRootId === null) return;
+  if (locationId == null)
+    throw ValidationError.field('location_id', 'is required: you are limited to your locations');
+  if (!(await locationVisible(ex, scope, locationId))) {
+    throw ValidationError.field('location_id', `location ${locationId} does not exist`);
+  }
+}
+
+export async function getItem(db: Executor, id: number, scope: Scope) {
+  return presentItem(await assertVisible(db, scope, id, await repo.findById(db, id)));
 }
 
 const moneyFields = ['purchase_price', 'current_value', 'salvage_value'] as const;
@@ -53,7 +77,7 @@ async function validCustomFields(
   return checked.values;
 }
 
-export async function createItem(db: Db, input: CreateItem, actor: Actor) {
+export async function createItem(db: Db, input: CreateItem, actor: Actor, scope: Scope) {
   const status: ItemStatus = input.status ?? 'in_stock';
   if (!initialStatuses.includes(status)) {
     throw ValidationError.field('status', `a new item starts as one of ${initialStatuses.join(', ')}`);
@@ -61,6 +85,7 @@ export async function createItem(db: Db, input: CreateItem, actor: Actor) {
   const values = normaliseMoney({ ...input, status });
   values.current_value ??= values.purchase_price ?? null;
   const row = await db.transaction(async (tx) => {
+    await assertPlaceable(tx, scope, values.location_id);
     await assertSkuFree(tx, values.sku);
     values.custom_fields = await validCustomFields(tx, values.category_id, values.custom_fields ?? {});
     if (values.location_id) await assertRoomFor(tx, values.location_id, 1);
@@ -84,16 +109,17 @@ export async function updateItem(
   input: UpdateItem,
   expectedVersion: number | undefined,
   actor: Actor,
+  scope: Scope,
 ) {
   const { notes, ...fields } = normaliseMoney(input);
   const row = await db.transaction(async (tx) => {
     // Tags are locked before the item, the order a tag rename takes them in, so the two cannot deadlock.
     if (fields.tags?.length) await ensureTags(tx, fields.tags);
-    const current = await repo.findForUpdate(tx, id);
-    if (!current) throw new NotFoundError('Item', id);
+    const current = await assertVisible(tx, scope, id, await repo.findForUpdate(tx, id));
     assertVersion(current.version, expectedVersion);
 
     const changes = changesBetween(current, fields);
+    if ('location_id' in changes) await assertPlaceable(tx, scope, fields.location_id);
     if (!Object.keys(changes).length) return current;
 
     if ('status' in changes && fields.status && !canMove(current.status as ItemStatus, fields.status)) {
@@ -130,10 +156,15 @@ export async function updateItem(
   return presentItem(row);
 }
 
-export async function deleteItem(db: Db, id: number, expectedVersion: number | undefined, actor: Actor) {
+export async function deleteItem(
+  db: Db,
+  id: number,
+  expectedVersion: number | undefined,
+  actor: Actor,
+  scope: Scope,
+) {
   await db.transaction(async (tx) => {
-    const current = await repo.findForUpdate(tx, id);
-    if (!current) throw new NotFoundError('Item', id);
+    const current = await assertVisible(tx, scope, id, await repo.findForUpdate(tx, id));
     assertVersion(current.version, expectedVersion);
     await repo.appendHistory(tx, {
       item_id: id,
@@ -146,7 +177,15 @@ export async function deleteItem(db: Db, id: number, expectedVersion: number | u
   });
 }
 
-export async function itemHistory(db: Db, id: number, cursor: string | undefined, limit: number) {
+export async function itemHistory(
+  db: Db,
+  id: number,
+  cursor: string | undefined,
+  limit: number,
+  scope: Scope,
+) {
+  // A scoped caller sees the history of items they can see; a deleted item is in nobody's locations any more.
+  if (scope.locationRootId !== null) await assertVisible(db, scope, id, await repo.findById(db, id));
   const beforeId = cursor === undefined ? undefined : Number(Buffer.from(cursor, 'base64url').toString());
   if (beforeId !== undefined && !Number.isSafeInteger(beforeId)) {
     throw new BadRequestError('The cursor is not one this listing issued', [

@@ -51,6 +51,8 @@ export async function exists(ex: Executor, id: number): Promise<boolean> {
 }
 
 export interface ListFilter {
+  /** Only this location and those below it (the caller's scope). */
+  scopeRootId?: number | null;
   q?: string | undefined;
   type?: string | undefined;
   parent?: number | 'root' | undefined;
@@ -64,6 +66,9 @@ export async function list(
   limit: number,
 ): Promise<LocationWithCounts[]> {
   const conditions: (SQL | undefined)[] = [
+    filter.scopeRootId
+      ? sql`${locations.id} in ${tree.subtreeIds(tree.locationTree, filter.scopeRootId)}`
+      : undefined,
     filter.q
       ? or(ilike(locations.name, containing(filter.q)), ilike(locations.code, containing(filter.q)))
       : undefined,

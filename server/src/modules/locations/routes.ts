@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
+import { scopeOf } from '../../platform/scope.ts';
 import {
   CreateLocation,
   ListLocationsQuery,
@@ -28,7 +29,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: PageOf(Location) }),
       },
     },
-    (request) => service.listLocations(db, request.query),
+    (request) => service.listLocations(db, request.query, scopeOf(request)),
   );
 
   app.get(
@@ -43,7 +44,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       },
     },
     async (request, reply) => {
-      const location = await service.getLocation(db, request.params.id);
+      const location = await service.getLocation(db, request.params.id, scopeOf(request));
       setEtag(reply, location.version);
       return location;
     },
@@ -60,7 +61,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: z.object({ data: z.array(SubtreeNode) }) }),
       },
     },
-    async (request) => ({ data: await service.getSubtree(db, request.params.id) }),
+    async (request) => ({ data: await service.getSubtree(db, request.params.id, scopeOf(request)) }),
   );
 
   app.post(
@@ -75,7 +76,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       },
     },
     async (request, reply) => {
-      const location = await service.createLocation(db, request.body);
+      const location = await service.createLocation(db, request.body, scopeOf(request));
       setEtag(reply, location.version);
       return reply.code(201).header('Location', `/api/v1/locations/${location.id}`).send(location);
     },
@@ -99,6 +100,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         request.params.id,
         request.body,
         expectedVersion(request),
+        scopeOf(request),
       );
       setEtag(reply, location.version);
       return location;
@@ -117,7 +119,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
       },
     },
     async (request, reply) => {
-      await service.deleteLocation(db, request.params.id, expectedVersion(request));
+      await service.deleteLocation(db, request.params.id, expectedVersion(request), scopeOf(request));
       return reply.code(204).send(null);
     },
   );

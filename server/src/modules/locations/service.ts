@@ -2,7 +2,8 @@
 // and a location that still holds items or sub-locations is not deleted.
 import type { Db, Executor } from '../../db/connection.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import type { Scope } from '../../platform/scope.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { cursorOf, decodeCursor, parseSort, toPage, type Page } from '../../platform/pagination.ts';
 import { sql } from 'drizzle-orm';
 import { locations } from '../../db/schema.ts';
@@ -10,22 +11,49 @@ import { presentLocation, presentLocationDetail } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { CreateLocation, ListLocationsQuery, UpdateLocation } from './schemas.ts';
 
-export async function getLocation(db: Db, id: number) {
+async function assertVisible(ex: Executor, scope: Scope, id: number): Promise<void> {
+  if (!(await locationVisible(ex, scope, id))) throw new NotFoundError('Location', id);
+}
+
+/** A scoped caller places new or moved locations under one they can see; others are "not found" to them. */
+async function assertParentAllowed(
+  ex: Executor,
+  scope: Scope,
+  parentId: number | null | undefined,
+): Promise<void> {
+  if (scope.locationRootId === null) return;
+  if (parentId == null) {
+    throw ValidationError.field('parent_location_id', 'is required: you are limited to your locations');
+  }
+  if (!(await locationVisible(ex, scope, parentId))) {
+    throw ValidationError.field('parent_location_id', `location ${parentId} does not exist`);
+  }
+}
+
+export async function getLocation(db: Db, id: number, scope: Scope) {
+  await assertVisible(db, scope, id);
   const row = await repo.findById(db, id);
   if (!row) throw new NotFoundError('Location', id);
-  const [path, subtreeItems] = await Promise.all([repo.ancestors(db, id), repo.subtreeItemCount(db, id)]);
+  const [ancestors, subtreeItems] = await Promise.all([
+    repo.ancestors(db, id),
+    repo.subtreeItemCount(db, id),
+  ]);
+  // A scoped caller's path starts at their own root: what lies above it is not theirs to see.
+  const rootAt = ancestors.findIndex((a) => a.id === scope.locationRootId);
+  const path = scope.locationRootId === null ? ancestors : rootAt === -1 ? [] : ancestors.slice(rootAt);
   return presentLocationDetail(row, path, subtreeItems);
 }
 
 export async function listLocations(
   db: Db,
   query: ListLocationsQuery,
+  scope: Scope,
 ): Promise<Page<ReturnType<typeof presentLocation>>> {
   const sort = parseSort(query.sort, repo.sortable, 'name', sql`${locations.id}`);
   const cursor = query.cursor ? decodeCursor(query.cursor, sort.length) : undefined;
   const rows = await repo.list(
     db,
-    { q: query.q, type: query.type, parent: query.parent_location_id },
+    { q: query.q, type: query.type, parent: query.parent_location_id, scopeRootId: scope.locationRootId },
     sort,
     cursor,
     query.limit,
@@ -33,13 +61,15 @@ export async function listLocations(
   return toPage(rows, query.limit, cursorOf(sort), presentLocation);
 }
 
-export async function getSubtree(db: Db, id: number) {
+export async function getSubtree(db: Db, id: number, scope: Scope) {
+  await assertVisible(db, scope, id);
   if (!(await repo.exists(db, id))) throw new NotFoundError('Location', id);
   return repo.subtree(db, id);
 }
 
-export async function createLocation(db: Db, input: CreateLocation) {
+export async function createLocation(db: Db, input: CreateLocation, scope: Scope) {
   const id = await db.transaction(async (tx) => {
+    await assertParentAllowed(tx, scope, input.parent_location_id);
     if (input.parent_location_id != null && !(await repo.exists(tx, input.parent_location_id))) {
       throw ValidationError.field(
         'parent_location_id',
@@ -48,7 +78,7 @@ export async function createLocation(db: Db, input: CreateLocation) {
     }
     return (await repo.insert(tx, input)).id;
   });
-  return getLocation(db, id);
+  return getLocation(db, id, scope);
 }
 
 export async function updateLocation(
@@ -56,14 +86,21 @@ export async function updateLocation(
   id: number,
   input: UpdateLocation,
   expectedVersion: number | undefined,
+  scope: Scope,
 ) {
   await db.transaction(async (tx) => {
     const newParent = input.parent_location_id;
     // Hierarchy lock before the row lock, always in that order, so crossing moves queue instead of deadlocking.
     if (newParent != null) await repo.lockHierarchy(tx);
+    await assertVisible(tx, scope, id);
     const current = await repo.findForUpdate(tx, id);
     if (!current) throw new NotFoundError('Location', id);
     assertVersion(current.version, expectedVersion);
+    if (newParent !== undefined && newParent !== current.parent_location_id) {
+      if (id === scope.locationRootId)
+        throw new ForbiddenError('This is the root of your locations; an admin can move it');
+      await assertParentAllowed(tx, scope, newParent);
+    }
 
     if (newParent != null && newParent !== current.parent_location_id) {
       if (!(await repo.exists(tx, newParent))) {
@@ -89,11 +126,19 @@ export async function updateLocation(
     }
     await repo.update(tx, id, input);
   });
-  return getLocation(db, id);
+  return getLocation(db, id, scope);
 }
 
-export async function deleteLocation(db: Db, id: number, expectedVersion: number | undefined): Promise<void> {
+export async function deleteLocation(
+  db: Db,
+  id: number,
+  expectedVersion: number | undefined,
+  scope: Scope,
+): Promise<void> {
+  if (id === scope.locationRootId)
+    throw new ForbiddenError('This is the root of your locations; an admin can delete it');
   await db.transaction(async (tx) => {
+    await assertVisible(tx, scope, id);
     const current = await repo.findForUpdate(tx, id);
     if (!current) throw new NotFoundError('Location', id);
     assertVersion(current.version, expectedVersion);
@@ -126,4 +171,14 @@ export async function assertRoomFor(
       { field, message: `location ${locationId} has no room (capacity ${location.capacity})` },
     ]);
   }
+}
+
+/** May a caller with this scope see the location? (Null, no location, is visible only to unscoped callers.) */
+export async function locationVisible(
+  ex: Executor,
+  scope: Scope,
+  locationId: number | null,
+): Promise<boolean> {
+  if (scope.locationRootId === null) return true;
+  return locationId !== null && repo.isInSubtree(ex, scope.locationRootId, locationId);
 }

@@ -1,0 +1,14 @@
+// What part of the organisation a caller may see. A user limited to a location subtree sees the locations in it
+// and the items placed in it; everything else answers 404, as if it did not exist.
+import type { FastifyRequest } from 'fastify';
+
+export interface Scope {
+  /** The root of the location subtree the caller is limited to; null sees every location. */
+  locationRootId: number | null;
+}
+
+export const everywhere: Scope = { locationRootId: null };
+
+export function scopeOf(request: FastifyRequest): Scope {
+  return { locationRootId: request.principal?.locationScopeId ?? null };
+}
