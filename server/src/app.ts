@@ -28,12 +28,22 @@ import { idempotency } from './platform/idempotency.ts';
 import { metrics } from './platform/metrics.ts';
 import { anonymousActor, type Actor, type Permission } from './platform/permissions.ts';
 import { problemHandler } from './platform/problem-handler.ts';
+import { rateLimits } from './platform/rate-limits.ts';
 import { webApp } from './web-app.ts';
 
 export type AppConfig = Pick<
   Config,
-  'logLevel' | 'bodyLimitBytes' | 'corsOrigins' | 'accessTokenTtlSeconds' | 'refreshTokenTtlDays'
+  | 'logLevel'
+  | 'bodyLimitBytes'
+  | 'corsOrigins'
+  | 'accessTokenTtlSeconds'
+  | 'refreshTokenTtlDays'
+  | 'redisUrl'
+  | 'rateLimitPerMinute'
+  | 'signInLimitPerMinute'
 > & {
+  /** Separates this app's rate-limit counters from other apps on the same Redis. */
+  rateLimitNameSpace?: string;
   /** Resolved by the caller: from configuration, or the embedded database's own. */
   jwtSecret: string;
 };
@@ -89,6 +99,11 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     loadPrincipal: (userId, sessionVersion) => loadPrincipal(database.db, userId, sessionVersion),
     loadApiKeyPrincipal: (key) => loadApiKeyPrincipal(database.db, key),
   });
+  await app.register(rateLimits, {
+    perMinute: config.rateLimitPerMinute,
+    redisUrl: config.redisUrl,
+    ...(config.rateLimitNameSpace && { nameSpace: config.rateLimitNameSpace }),
+  });
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(metrics, { poolStats: database.poolStats });
@@ -112,6 +127,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(identityRoutes, {
         db: database.db,
         settings: { tokens, refreshTokenTtlDays: config.refreshTokenTtlDays },
+        signInPerMinute: config.signInLimitPerMinute,
       });
       await api.register(locationRoutes, { db: database.db });
       await api.register(categoryRoutes, { db: database.db });

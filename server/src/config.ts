@@ -25,6 +25,9 @@ const ConfigSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -57,6 +60,12 @@ export interface Config {
   refreshTokenTtlDays: number;
   adminEmail: string;
   adminPassword: string | undefined;
+  /** Redis for state shared by replicas (rate-limit counters); in-process when unset. */
+  redisUrl: string | undefined;
+  /** Requests per minute per user or API key; 0 turns the general limit off. */
+  rateLimitPerMinute: number;
+  /** Sign-in attempts per minute per IP address. */
+  signInLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +101,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
     adminPassword: e.ADMIN_PASSWORD,
+    redisUrl: e.REDIS_URL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    signInLimitPerMinute: e.SIGN_IN_LIMIT_PER_MINUTE,
   };
 }

@@ -27,16 +27,23 @@ const client = (request: { ip: string; headers: Record<string, unknown> }) => ({
   userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : undefined,
 });
 
-export const identityRoutes: FastifyPluginAsyncZod<{ db: Db; settings: sessions.SessionSettings }> = async (
-  app,
-  { db, settings },
-) => {
+export const identityRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  settings: sessions.SessionSettings;
+  signInPerMinute: number;
+}> = async (app, { db, settings, signInPerMinute }) => {
+  // Strict per address, on top of the general limit; per account, failed sign-ins lock the account.
+  const signInLimit = {
+    max: signInPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request: { ip: string }) => `sign-in:${request.ip}`,
+  };
   const me = (request: { principal?: Principal }) => request.principal!;
 
   app.post(
     '/auth/login',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: signInLimit },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
@@ -50,7 +57,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ db: Db; settings: sessions.
   app.post(
     '/auth/refresh',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: signInLimit },
       schema: {
         tags: ['auth'],
         summary: 'Trade a refresh token for a new pair (each refresh token works once)',
