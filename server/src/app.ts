@@ -104,7 +104,12 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     redisUrl: config.redisUrl,
     ...(config.rateLimitNameSpace && { nameSpace: config.rateLimitNameSpace }),
   });
-  await app.register(helmet, { contentSecurityPolicy: false, global: true });
+  // helmet's strict default CSP on everything, less upgrade-insecure-requests: on a plain-http origin (a laptop,
+  // an intranet host) it would send the page's own requests to https. TLS belongs to the ingress, with HSTS.
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(metrics, { poolStats: database.poolStats });
   await app.register(health, { database });
@@ -119,7 +124,12 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The docs UI sends its own strict policy (same-origin scripts), likewise without the https upgrade.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   await app.register(
     async (api) => {

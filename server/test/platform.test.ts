@@ -44,10 +44,17 @@ describe('operations endpoints', () => {
     expect(ui.statusCode).toBeLessThan(400);
   });
 
-  it('sends a request id and security headers', async () => {
+  it('sends a request id and security headers, with a strict Content-Security-Policy', async () => {
     const res = await t.request({ method: 'GET', url: '/health' });
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const page = await t.anonymous({ method: 'GET', url: '/' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("object-src 'none'");
+    expect(page.headers['content-security-policy']).not.toContain("'unsafe-eval'");
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const docs = await t.anonymous({ method: 'GET', url: '/api/docs/static/index.html' });
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
   });
 });
 
