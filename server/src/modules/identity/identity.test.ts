@@ -116,6 +116,64 @@ describe('refresh tokens', () => {
 });
 
 describe('administering users', () => {
+  it.each([
+    [
+      'an invalid email',
+      { email: 'not-an-email', display_name: 'X', password: 'a sound passphrase 42' },
+      400,
+      'email',
+    ],
+    [
+      'an unknown role',
+      { email: 'r@example.com', display_name: 'X', password: 'a sound passphrase 42', role: 'root' },
+      400,
+      'role',
+    ],
+    ['a missing name', { email: 'n@example.com', password: 'a sound passphrase 42' }, 400, 'display_name'],
+    [
+      'an unknown field',
+      { email: 'u@example.com', display_name: 'X', password: 'a sound passphrase 42', is_admin: true },
+      400,
+      'is_admin',
+    ],
+    [
+      'a scope location that does not exist',
+      {
+        email: 's@example.com',
+        display_name: 'X',
+        password: 'a sound passphrase 42',
+        location_scope_id: 424242,
+      },
+      422,
+      'location_scope_id',
+    ],
+  ])('refuses a user with %s, naming the field', async (_case, payload, status, field) => {
+    const res = await t.request({ method: 'POST', url: '/api/v1/users', payload });
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('refuses a duplicate email whatever its case, an unknown id, and a stale version', async () => {
+    const user = await makeUser('employee', 'twice@example.com');
+    const dup = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'TWICE@example.com', display_name: 'X', password: 'a sound passphrase 42' },
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().errors[0].field).toBe('email');
+    expect((await t.request({ method: 'GET', url: '/api/v1/users/424242' })).statusCode).toBe(404);
+    const patch = (version: number) =>
+      t.request({
+        method: 'PATCH',
+        url: `/api/v1/users/${user.id}`,
+        headers: { 'if-match': `"${version}"` },
+        payload: { display_name: 'Renamed' },
+      });
+    expect((await patch(user.version)).statusCode).toBe(200);
+    expect((await patch(user.version)).statusCode).toBe(412);
+  });
+
   it('refuses a weak password naming the field', async () => {
     const res = await t.request({
       method: 'POST',
