@@ -289,6 +289,15 @@ export const users = pgTable(
     failed_sign_ins: integer('failed_sign_ins').notNull().default(0),
     locked_until: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     last_sign_in_at: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
+    // TOTP: the secret (pending until the first code verifies it), the last time step used (no replays),
+    // and SHA-256 hashes of the unused recovery codes.
+    mfa_secret: text('mfa_secret'),
+    mfa_enabled: boolean('mfa_enabled').notNull().default(false),
+    mfa_last_step: bigint('mfa_last_step', { mode: 'number' }),
+    mfa_recovery_codes: text('mfa_recovery_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...timestamps,
   },
   (t) => [

@@ -11,6 +11,7 @@ export function presentUser(row: UserRow) {
     role: row.role as Role,
     location_scope_id: row.location_scope_id,
     is_active: row.is_active,
+    mfa_enabled: row.mfa_enabled,
     last_sign_in_at: row.last_sign_in_at ? isoTimestamp(row.last_sign_in_at) : null,
     created_at: isoTimestamp(row.created_at),
     updated_at: isoTimestamp(row.updated_at),

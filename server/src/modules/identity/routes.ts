@@ -7,14 +7,17 @@ import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts
 import { decodeCursor, PageQuery } from '../../platform/pagination.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import * as apiKeys from './api-keys.ts';
+import * as mfa from './mfa.ts';
 import {
   ApiKey,
   CreateApiKey,
   CreatedApiKey,
   CreateUser,
+  PasswordConfirmation,
   RefreshBody,
   SignIn,
   TokenPair,
+  TotpCode,
   UpdateMe,
   UpdateUser,
   User,
@@ -51,7 +54,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
         response: withProblems({ 200: TokenPair }),
       },
     },
-    (request) => sessions.signIn(db, settings, request.body.email, request.body.password, client(request)),
+    (request) => sessions.signIn(db, settings, request.body, client(request)),
   );
 
   app.post(
@@ -242,6 +245,52 @@ export const identityRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       await apiKeys.revokeApiKey(db, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/mfa/enrol',
+    {
+      config: { permission: 'account:self' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Start two-factor sign-in: scan the QR code (or enter the otpauth URI) in an authenticator app',
+        response: withProblems({ 200: z.object({ otpauth_uri: z.string(), qr_code_svg: z.string() }) }),
+      },
+    },
+    (request) => mfa.enrol(db, me(request).userId),
+  );
+
+  app.post(
+    '/auth/mfa/confirm',
+    {
+      config: { permission: 'account:self' },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Switch two-factor sign-in on with the first code; answers ten one-time recovery codes, once',
+        body: TotpCode,
+        response: withProblems({ 200: z.object({ recovery_codes: z.array(z.string()) }) }),
+      },
+    },
+    (request) => mfa.confirm(db, me(request).userId, request.body.totp),
+  );
+
+  app.post(
+    '/auth/mfa/disable',
+    {
+      config: { permission: 'account:self' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Switch two-factor sign-in off (needs your password)',
+        body: PasswordConfirmation,
+        response: withProblems({ 204: z.null() }),
+      },
+    },
+    async (request, reply) => {
+      await mfa.disable(db, me(request).userId, request.body.password);
       return reply.code(204).send(null);
     },
   );

@@ -8,8 +8,19 @@ const Email = z.email('must be an email address').max(254).toLowerCase();
 const Password = z.string().min(1).max(256);
 
 export const SignIn = z
-  .object({ email: z.string().trim().max(254).toLowerCase(), password: Password })
+  .object({
+    email: z.string().trim().max(254).toLowerCase(),
+    password: Password,
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'must be the 6-digit code')
+      .optional(),
+    recovery_code: z.string().trim().min(1).max(40).optional(),
+  })
   .strict();
+
+export const TotpCode = z.object({ totp: z.string().regex(/^\d{6}$/, 'must be the 6-digit code') }).strict();
+export const PasswordConfirmation = z.object({ password: Password }).strict();
 export const RefreshBody = z.object({ refresh_token: z.string().min(1).max(200) }).strict();
 
 export const TokenPair = z.object({
@@ -63,6 +74,7 @@ export const User = z.object({
   role: z.enum(roles),
   location_scope_id: z.number().nullable(),
   is_active: z.boolean(),
+  mfa_enabled: z.boolean(),
   last_sign_in_at: z.string().nullable(),
   ...Timestamps,
 });

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../db/connection.ts';
 import type { AccessTokens } from '../../platform/auth/access-tokens.ts';
 import { UnauthorizedError } from '../../platform/auth/authenticate.ts';
 import { AppError } from '../../platform/errors.ts';
+import { checkSecondFactor } from './mfa.ts';
 import { verifyDecoy, verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
 
@@ -67,34 +68,60 @@ async function issuePair(
   };
 }
 
+export interface SignInCredentials {
+  email: string;
+  password: string;
+  totp?: string | undefined;
+  recovery_code?: string | undefined;
+}
+
+class SecondFactorRequiredError extends AppError {
+  constructor() {
+    super(
+      401,
+      'mfa-required',
+      'Second factor required',
+      'Send the code from your authenticator app (totp) or a recovery code',
+    );
+  }
+}
+
+async function recordFailure(db: Db, userId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await repo.findUserForUpdate(tx, userId);
+    const failures = (current?.failed_sign_ins ?? 0) + 1;
+    await repo.updateUser(tx, userId, {
+      failed_sign_ins: failures >= lockAfterFailures ? 0 : failures,
+      locked_until: failures >= lockAfterFailures ? new Date(Date.now() + lockMinutes * 60_000) : null,
+    });
+  });
+}
+
 export async function signIn(
   db: Db,
   settings: SessionSettings,
-  email: string,
-  password: string,
+  given: SignInCredentials,
   client: ClientInfo,
 ): Promise<TokenPair> {
-  const user = await repo.findUserByEmail(db, email);
+  const user = await repo.findUserByEmail(db, given.email);
   if (!user?.password_hash || !user.is_active) {
-    await verifyDecoy(password);
+    await verifyDecoy(given.password);
     throw badCredentials();
   }
   if (user.locked_until && user.locked_until > new Date()) throw new AccountLockedError();
   // Each failure past the second costs the caller a little more time before the answer.
   if (user.failed_sign_ins > 1) await sleep(Math.min(2000, 250 * 2 ** (user.failed_sign_ins - 2)));
 
-  if (!(await verifyPassword(user.password_hash, password))) {
-    await db.transaction(async (tx) => {
-      const current = await repo.findUserForUpdate(tx, user.id);
-      const failures = (current?.failed_sign_ins ?? 0) + 1;
-      await repo.updateUser(tx, user.id, {
-        failed_sign_ins: failures >= lockAfterFailures ? 0 : failures,
-        locked_until: failures >= lockAfterFailures ? new Date(Date.now() + lockMinutes * 60_000) : null,
-      });
-    });
+  if (!(await verifyPassword(user.password_hash, given.password))) {
+    await recordFailure(db, user.id);
     throw badCredentials();
   }
-  return db.transaction(async (tx) => {
+  if (user.mfa_enabled && !given.totp && !given.recovery_code) throw new SecondFactorRequiredError();
+  const pair = await db.transaction(async (tx) => {
+    // Locked, so one code cannot be used twice by two sign-ins at once.
+    const locked = await repo.findUserForUpdate(tx, user.id);
+    if (!locked) return undefined;
+    if (locked.mfa_enabled && !(await checkSecondFactor(tx, locked, given))) return undefined;
     const signedIn = await repo.updateUser(tx, user.id, {
       failed_sign_ins: 0,
       locked_until: null,
@@ -102,6 +129,11 @@ export async function signIn(
     });
     return issuePair(tx, settings, signedIn, randomUUID(), client);
   });
+  if (!pair) {
+    await recordFailure(db, user.id);
+    throw new UnauthorizedError('The two-factor code is wrong or was already used');
+  }
+  return pair;
 }
 
 export async function refresh(db: Db, settings: SessionSettings, refreshToken: string, client: ClientInfo) {
