@@ -349,3 +349,14 @@ export const apiKeys = pgTable(
   },
   (t) => [uniqueIndex('api_keys_hash_key').on(t.key_hash)],
 );
+
+/** Per-role security settings an admin chooses: whether the role must use two-factor sign-in. */
+export const roleSettings = pgTable(
+  'role_settings',
+  {
+    role: varchar('role', { length: 20 }).primaryKey(),
+    mfa_required: boolean('mfa_required').notNull().default(false),
+    updated_at: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [check('role_settings_role_check', oneOf(t.role, roles))],
+);

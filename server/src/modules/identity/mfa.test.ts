@@ -93,3 +93,56 @@ describe('two-factor sign-in (TOTP)', () => {
     expect((await login()).statusCode).toBe(200);
   });
 });
+
+describe('MFA required for chosen roles', () => {
+  it('lets a user of such a role do nothing but enrol until MFA is on', async () => {
+    const bad = await t.request({
+      method: 'PUT',
+      url: '/api/v1/security/mfa-required-roles',
+      payload: { roles: ['wizard'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    const set = await t.request({
+      method: 'PUT',
+      url: '/api/v1/security/mfa-required-roles',
+      payload: { roles: ['technician'] },
+    });
+    expect(set.json()).toEqual({ roles: ['technician'] });
+
+    const tech = { email: 'fieldtech@example.com', password: 'field technician phrase 3' };
+    await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { ...tech, display_name: 'T', role: 'technician' },
+    });
+    const techToken = await signInAs(t, tech.email, tech.password);
+    const as = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.anonymous({
+        method,
+        url,
+        headers: { authorization: `Bearer ${techToken}` },
+        ...(payload && { payload }),
+      });
+
+    const blocked = await as('GET', '/api/v1/items');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().detail).toContain('two-factor');
+    expect((await as('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+
+    const { otpauth_uri } = (await as('POST', '/api/v1/auth/mfa/enrol')).json();
+    const confirmed = await as('POST', '/api/v1/auth/mfa/confirm', {
+      totp: await generate({ secret: secretOf(otpauth_uri) }),
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect((await as('GET', '/api/v1/items')).statusCode).toBe(200);
+
+    // Other roles are unaffected, and the admin can lift the requirement.
+    expect((await t.request({ method: 'GET', url: '/api/v1/items' })).statusCode).toBe(200);
+    const lifted = await t.request({
+      method: 'PUT',
+      url: '/api/v1/security/mfa-required-roles',
+      payload: { roles: [] },
+    });
+    expect(lifted.json()).toEqual({ roles: [] });
+  });
+});

@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { preparedFor } from '../../db/prepared.ts';
-import { apiKeys, refreshTokens, users } from '../../db/schema.ts';
+import { apiKeys, refreshTokens, roleSettings, users } from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -16,18 +16,47 @@ export async function findUserByEmail(ex: Executor, email: string): Promise<User
   return row;
 }
 
-const userById = preparedFor((ex) =>
+export async function findUserById(ex: Executor, id: number): Promise<UserRow | undefined> {
+  const [row] = await ex.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+const principalUser = preparedFor((ex) =>
   ex
-    .select()
+    .select({ user: users, mfa_required: sql<boolean>`coalesce(${roleSettings.mfa_required}, false)` })
     .from(users)
+    .leftJoin(roleSettings, eq(roleSettings.role, users.role))
     .where(eq(users.id, sql.placeholder('id')))
-    .prepare('user_by_id'),
+    .prepare('principal_user'),
 );
 
-/** Read on every authenticated request (is the user active, which session version): prepared once. */
-export async function findUserById(ex: Executor, id: number): Promise<UserRow | undefined> {
-  const [row] = await userById(ex).execute({ id });
+/** Read on every authenticated request (active? session version? must the role use MFA?): prepared once. */
+export async function findPrincipalUser(ex: Executor, id: number) {
+  const [row] = await principalUser(ex).execute({ id });
   return row;
+}
+
+export async function mfaRequiredRoles(ex: Executor): Promise<string[]> {
+  const rows = await ex
+    .select({ role: roleSettings.role })
+    .from(roleSettings)
+    .where(eq(roleSettings.mfa_required, true));
+  return rows.map((r) => r.role).sort();
+}
+
+/** Sets the roles that must use MFA: every other role is set to not required. */
+export async function setMfaRequiredRoles(
+  ex: Executor,
+  required: string[],
+  allRoles: readonly string[],
+): Promise<void> {
+  await ex
+    .insert(roleSettings)
+    .values(allRoles.map((role) => ({ role, mfa_required: required.includes(role) })))
+    .onConflictDoUpdate({
+      target: roleSettings.role,
+      set: { mfa_required: sql`excluded.mfa_required`, updated_at: sql`now()` },
+    });
 }
 
 export async function findUserForUpdate(ex: Executor, id: number): Promise<UserRow | undefined> {

@@ -13,6 +13,7 @@ import {
   CreateApiKey,
   CreatedApiKey,
   CreateUser,
+  MfaRequiredRoles,
   PasswordConfirmation,
   RefreshBody,
   SignIn,
@@ -293,5 +294,33 @@ export const identityRoutes: FastifyPluginAsyncZod<{
       await mfa.disable(db, me(request).userId, request.body.password);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/security/mfa-required-roles',
+    {
+      config: { permission: 'users:read' },
+      schema: {
+        tags: ['users'],
+        summary: 'Roles that must use two-factor sign-in',
+        response: withProblems({ 200: MfaRequiredRoles }),
+      },
+    },
+    () => users.getMfaRequiredRoles(db),
+  );
+
+  app.put(
+    '/security/mfa-required-roles',
+    {
+      config: { permission: 'users:write' },
+      schema: {
+        tags: ['users'],
+        summary:
+          'Choose the roles that must use two-factor sign-in (their users can only enrol until they do)',
+        body: MfaRequiredRoles,
+        response: withProblems({ 200: MfaRequiredRoles }),
+      },
+    },
+    (request) => users.setMfaRequiredRoles(db, request.body.roles),
   );
 };

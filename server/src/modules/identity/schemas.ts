@@ -105,3 +105,9 @@ export const ApiKey = z.object({
 });
 
 export const CreatedApiKey = ApiKey.extend({ key: z.string().describe('Shown this once; keep it secret') });
+
+export const MfaRequiredRoles = z
+  .object({
+    roles: z.array(z.enum(roles)).max(roles.length).describe('Roles that must use two-factor sign-in'),
+  })
+  .strict();

@@ -2,6 +2,8 @@
 // user or ending their sessions bumps session_version, which every live access token is checked against.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
+import { roles } from '../../db/schema.ts';
+import type { Permission } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/auth/authenticate.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
 import {
@@ -18,20 +20,37 @@ import * as repo from './repo.ts';
 import { rolePermissions, type Role } from './roles.ts';
 import type { CreateUser, UpdateMe, UpdateUser } from './schemas.ts';
 
+const enrolmentOnly: ReadonlySet<Permission> = new Set(['account:self']);
+
 export async function loadPrincipal(
   db: Db,
   userId: number,
   sessionVersion: number,
 ): Promise<Principal | undefined> {
-  const user = await repo.findUserById(db, userId);
-  if (!user?.is_active || user.session_version !== sessionVersion) return undefined;
+  const found = await repo.findPrincipalUser(db, userId);
+  const user = found?.user;
+  if (!found || !user?.is_active || user.session_version !== sessionVersion) return undefined;
+  // A role that must use MFA gets nothing but its own account until MFA is on: enough to enrol, no more.
+  const mustEnrol = found.mfa_required && !user.mfa_enabled;
   return {
     userId: user.id,
     label: user.email,
     role: user.role,
-    permissions: rolePermissions[user.role as Role],
+    permissions: mustEnrol ? enrolmentOnly : rolePermissions[user.role as Role],
     locationScopeId: user.location_scope_id,
+    ...(mustEnrol && {
+      restriction: 'your role must use two-factor sign-in: enrol at POST /api/v1/auth/mfa/enrol',
+    }),
   };
+}
+
+export async function getMfaRequiredRoles(db: Db) {
+  return { roles: (await repo.mfaRequiredRoles(db)) as Role[] };
+}
+
+export async function setMfaRequiredRoles(db: Db, required: Role[]) {
+  await repo.setMfaRequiredRoles(db, required, roles);
+  return getMfaRequiredRoles(db);
 }
 
 /** On an empty database, creates the admin; returns the password when it had to be generated. */

@@ -13,6 +13,8 @@ export interface Principal {
   role: string;
   permissions: ReadonlySet<Permission>;
   locationScopeId: number | null;
+  /** Why the permissions are narrower than the role's, said in every 403 (e.g. MFA enrolment pending). */
+  restriction?: string;
 }
 
 export interface AuthenticationOptions {
@@ -65,7 +67,11 @@ export const authentication = fp(
       request.principal = principal;
       request.actor = { userId: principal.userId, label: principal.label };
       if (permission !== 'public' && !principal.permissions.has(permission)) {
-        throw new ForbiddenError(`${principal.label} may not ${permission}`);
+        throw new ForbiddenError(
+          principal.restriction
+            ? `Not yet: ${principal.restriction}`
+            : `${principal.label} may not ${permission}`,
+        );
       }
     });
   },
