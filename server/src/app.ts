@@ -119,8 +119,17 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       info: {
         title: 'Enterprise Inventory API',
         version: '1.0.0',
-        description: 'Assets, stock and locations. Errors are RFC 9457 problem+json; updates take If-Match.',
+        description:
+          'Assets, stock and locations. Sign in with POST /api/v1/auth/login, then Authorize with the access token. ' +
+          'Errors are RFC 9457 problem+json; updates take If-Match.',
       },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'ApiKey <key>' },
+        },
+      },
+      security: [{ bearer: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
   });

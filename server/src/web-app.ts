@@ -16,11 +16,16 @@ const page = `<!doctype html>
 <body>
 <h1>Enterprise Inventory</h1>
 <p>The server is running. The web app is on its way; meanwhile everything is in the API.</p>
+<ol>
+  <li>Sign in: <code>POST /api/v1/auth/login</code> with <code>{"email", "password"}</code> (the first admin's
+    password was printed when the server first started, or is <code>ADMIN_PASSWORD</code>).</li>
+  <li>Open the <a href="/api/docs">API documentation</a>, press <em>Authorize</em>, paste the
+    <code>access_token</code>, and try any request in the browser.</li>
+</ol>
 <ul>
-  <li><a href="/api/docs">API documentation</a> (OpenAPI 3.1, try requests in the browser)</li>
-  <li><a href="/api/v1/items?limit=20&amp;facets=true">Items</a> — search with <code>?q=</code>, filter, sort, page</li>
-  <li><a href="/api/v1/locations?parent_location_id=root">Sites</a> and their <code>/subtree</code></li>
-  <li><a href="/api/v1/categories?parent_category_id=root">Categories</a>, <a href="/api/v1/suppliers">suppliers</a>, <a href="/api/v1/tags">tags</a></li>
+  <li>Items: <code>GET /api/v1/items?q=latitude&amp;facets=true</code> — search, filter, sort, page</li>
+  <li>Sites: <code>GET /api/v1/locations?parent_location_id=root</code> and their <code>/subtree</code></li>
+  <li>Categories, suppliers, tags, users, API keys: see the documentation</li>
   <li><a href="/health">Health</a> · <a href="/metrics">Metrics</a></li>
 </ul>
 </body>

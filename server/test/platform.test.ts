@@ -37,6 +37,9 @@ describe('operations endpoints', () => {
   it('publishes an OpenAPI 3.1 document and a browsable UI', async () => {
     const doc = (await t.request({ method: 'GET', url: '/api/docs/json' })).json();
     expect(doc.openapi).toBe('3.1.0');
+    // The docs UI can only try protected routes if the document says how to authenticate.
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/items', '/api/v1/items/{id}', '/api/v1/locations']),
     );
