@@ -26,6 +26,8 @@ import { authentication } from './platform/auth/authenticate.ts';
 import { health } from './platform/health.ts';
 import { idempotency } from './platform/idempotency.ts';
 import { metrics } from './platform/metrics.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { requestActor } from './platform/audit.ts';
 import { anonymousActor, type Actor, type Permission } from './platform/permissions.ts';
 import { problemHandler } from './platform/problem-handler.ts';
 import { rateLimits } from './platform/rate-limits.ts';
@@ -92,6 +94,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     void reply.header('x-request-id', request.id);
   });
 
+  await app.register(requestActor, { db: database.db });
   await app.register(problemHandler);
   const tokens = accessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
   await app.register(authentication, {
@@ -153,6 +156,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(supplierRoutes, { db: database.db });
       await api.register(tagRoutes, { db: database.db });
       await api.register(itemRoutes, { db: database.db });
+      await api.register(auditRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,4 @@
-// The `eis` command: serve | migrate | seed.
+// The `eis` command: serve | migrate | seed | audit verify.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,12 +7,14 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { seedDemoData, seedItems, isEmpty } from './db/seed/seed.ts';
+import { verifyAuditChain } from './modules/audit/service.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
 
 const usage = `Usage: eis <command>
   serve              run the API and web app (migrates first; seeds demo data on a first embedded start)
   migrate            apply database migrations
-  seed [--items N]   add demo data, or N generated items for benchmarks`;
+  seed [--items N]   add demo data, or N generated items for benchmarks
+  audit verify       check the audit log's hash chain; exits 1 at the first altered or removed entry`;
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({
@@ -104,6 +106,19 @@ async function main(): Promise<void> {
       else await seedItems(database.db, count, (done) => process.stdout.write(`\r${done} / ${count} items`));
       await database.close();
       process.stdout.write('\nSeeded.\n');
+      return;
+    }
+    case 'audit': {
+      if (positionals[1] !== 'verify') throw new ConfigError(`Unknown audit command\n${usage}`);
+      const database = await open(config);
+      const result = await verifyAuditChain(database.db);
+      await database.close();
+      if (result.intact) {
+        process.stdout.write(`Audit log intact: ${result.entries} entries, every link verified.\n`);
+        return;
+      }
+      process.stdout.write(`Audit log BROKEN at entry ${result.broken_at}: ${result.reason}.\n`);
+      process.exitCode = 1;
       return;
     }
     default:

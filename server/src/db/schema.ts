@@ -360,3 +360,45 @@ export const roleSettings = pgTable(
   },
   (t) => [check('role_settings_role_check', oneOf(t.role, roles))],
 );
+
+/**
+ * Who changed what, append-only. Each entry's `hash` covers its content and the previous entry's hash, in `seq`
+ * order, so altering or removing a row breaks the chain (`eis audit verify`). Rows are written by triggers
+ * (every change to an audited table) and by the app (security events); `audit_chain` holds the chain's head.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    // seq, prev_hash and hash are filled in by the append trigger.
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    occurred_at: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // No foreign key: the log outlives the users it names.
+    actor_user_id: ref('actor_user_id'),
+    actor_label: varchar('actor_label', { length: 200 }).notNull(),
+    ip: varchar('ip', { length: 64 }),
+    user_agent: varchar('user_agent', { length: 500 }),
+    request_id: varchar('request_id', { length: 100 }),
+    action: varchar('action', { length: 60 }).notNull(),
+    entity_type: varchar('entity_type', { length: 60 }),
+    entity_id: varchar('entity_id', { length: 100 }),
+    before: jsonb('before').$type<Record<string, unknown>>(),
+    after: jsonb('after').$type<Record<string, unknown>>(),
+    prev_hash: varchar('prev_hash', { length: 64 }).notNull().default(''),
+    hash: varchar('hash', { length: 64 }).notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('audit_log_seq_key').on(t.seq),
+    index('audit_log_entity_idx').on(t.entity_type, t.entity_id, t.seq),
+    index('audit_log_actor_idx').on(t.actor_user_id, t.seq),
+    index('audit_log_action_idx').on(t.action, t.seq),
+    index('audit_log_occurred_idx').on(t.occurred_at),
+  ],
+);
+
+/** The audit chain's head: one row, locked by each append so entries chain in commit order. */
+export const auditChain = pgTable('audit_chain', {
+  id: integer('id').primaryKey().default(1),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: varchar('hash', { length: 64 }).notNull(),
+});

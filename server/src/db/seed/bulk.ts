@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { rebuildSearchTerms } from '../search-terms.ts';
 import { type Db, type Executor, queryRows } from '../connection.ts';
 import { categories, locations, suppliers } from '../schema.ts';
+import { skipAuditTrail } from './audit-off.ts';
 import { createItemFactory, type ItemSeedRow } from './item-factory.ts';
 import { insertItems } from './item-insert.ts';
 import { loadSeedContext } from './seed-context.ts';
@@ -31,6 +32,7 @@ async function isTableEmpty(
 async function ensureStructure(db: Db): Promise<void> {
   const faker = createSeedFaker(1);
   await db.transaction(async (tx) => {
+    await skipAuditTrail(tx);
     if (await isTableEmpty(tx, locations)) await insertLocations(tx, faker);
     if (await isTableEmpty(tx, categories)) await insertCategories(tx);
     if (await isTableEmpty(tx, suppliers)) await insertSuppliers(tx, faker);
@@ -67,7 +69,12 @@ export async function seedItems(db: Db, count: number, progress: (done: number) 
       done += await (writing.shift() as Promise<number>);
       progress(done);
     }
-    const batch = insertItems(db, rows).then(() => rows.length);
+    const batch = db
+      .transaction(async (tx) => {
+        await skipAuditTrail(tx);
+        await insertItems(tx, rows);
+      })
+      .then(() => rows.length);
     // A batch failing while an earlier one is awaited is reported when its turn comes, not as unhandled.
     batch.catch(() => {});
     writing.push(batch);
@@ -76,7 +83,10 @@ export async function seedItems(db: Db, count: number, progress: (done: number) 
     done += await batch;
     progress(done);
   }
-  await insertTags(db, factory.endOfLifeYears);
+  await db.transaction(async (tx) => {
+    await skipAuditTrail(tx);
+    await insertTags(tx, factory.endOfLifeYears);
+  });
   await rebuildSearchTerms(db);
   // Fresh statistics, so benchmark queries get the plans they would get in production.
   await db.execute(sql`analyze inventory_items`);

@@ -4,6 +4,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../connection.ts';
 import { categories, inventoryItems, maintenanceSchedules } from '../schema.ts';
+import { skipAuditTrail } from './audit-off.ts';
 import { createItemFactory } from './item-factory.ts';
 import { insertItems } from './item-insert.ts';
 import { loadSeedContext } from './seed-context.ts';
@@ -19,6 +20,7 @@ const batchSize = 500;
 export async function seedDemoData(db: Db): Promise<void> {
   const today = new Date();
   await db.transaction(async (tx) => {
+    await skipAuditTrail(tx);
     const [existing] = await queryRows<{ n: number }>(
       tx,
       sql`select ((select count(*) from locations) + (select count(*) from categories) +

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Db, Executor } from '../../db/connection.ts';
+import { recordSecurityEvent } from '../../platform/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
@@ -35,6 +36,7 @@ export async function enrol(db: Db, userId: number) {
       throw new ConflictError('Two-factor sign-in is already on; switch it off first to re-enrol');
     const secret = generateSecret();
     await repo.updateUser(tx, userId, { mfa_secret: secret, mfa_last_step: null });
+    await recordSecurityEvent(tx, { action: 'mfa.enrolment_started', userId });
     const otpauth_uri = generateURI({ issuer, label: user.email, secret });
     return { otpauth_uri, qr_code_svg: await QRCode.toString(otpauth_uri, { type: 'svg', margin: 1 }) };
   });
@@ -54,6 +56,7 @@ export async function confirm(db: Db, userId: number, code: string) {
       mfa_last_step: step,
       mfa_recovery_codes: recoveryCodes.map(sha256),
     });
+    await recordSecurityEvent(tx, { action: 'mfa.enabled', userId });
     return { recovery_codes: recoveryCodes };
   });
 }
@@ -70,6 +73,7 @@ export async function disable(db: Db, userId: number, password: string): Promise
       mfa_last_step: null,
       mfa_recovery_codes: [],
     });
+    await recordSecurityEvent(tx, { action: 'mfa.disabled', userId });
   });
 }
 
@@ -90,6 +94,12 @@ export async function checkSecondFactor(
     if (!user.mfa_recovery_codes.includes(hash)) return false;
     await repo.updateUser(ex, user.id, {
       mfa_recovery_codes: user.mfa_recovery_codes.filter((h) => h !== hash),
+    });
+    await recordSecurityEvent(ex, {
+      action: 'mfa.recovery_code_used',
+      userId: user.id,
+      label: user.email,
+      details: { remaining: user.mfa_recovery_codes.length - 1 },
     });
     return true;
   }

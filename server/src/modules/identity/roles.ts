@@ -25,6 +25,6 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'users:read',
   ]),
   technician: new Set<Permission>(['account:self', ...readCatalog, 'items:write', 'tags:write']),
-  auditor: new Set<Permission>(['account:self', ...readCatalog, 'users:read']),
+  auditor: new Set<Permission>(['account:self', ...readCatalog, 'users:read', 'audit:read']),
   employee: new Set<Permission>(['account:self', 'items:read']),
 };

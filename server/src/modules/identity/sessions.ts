@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db, Executor } from '../../db/connection.ts';
 import type { AccessTokens } from '../../platform/auth/access-tokens.ts';
 import { UnauthorizedError } from '../../platform/auth/authenticate.ts';
+import { recordSecurityEvent } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkSecondFactor } from './mfa.ts';
 import { verifyDecoy, verifyPassword } from './passwords.ts';
@@ -86,14 +87,19 @@ class SecondFactorRequiredError extends AppError {
   }
 }
 
-async function recordFailure(db: Db, userId: number): Promise<void> {
+async function recordFailure(db: Db, user: repo.UserRow, reason: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const current = await repo.findUserForUpdate(tx, userId);
+    const current = await repo.findUserForUpdate(tx, user.id);
     const failures = (current?.failed_sign_ins ?? 0) + 1;
-    await repo.updateUser(tx, userId, {
-      failed_sign_ins: failures >= lockAfterFailures ? 0 : failures,
-      locked_until: failures >= lockAfterFailures ? new Date(Date.now() + lockMinutes * 60_000) : null,
+    const locks = failures >= lockAfterFailures;
+    await repo.updateUser(tx, user.id, {
+      failed_sign_ins: locks ? 0 : failures,
+      locked_until: locks ? new Date(Date.now() + lockMinutes * 60_000) : null,
     });
+    const event = { userId: user.id, label: user.email };
+    await recordSecurityEvent(tx, { ...event, action: 'auth.sign_in_failed', details: { reason, failures } });
+    if (locks)
+      await recordSecurityEvent(tx, { ...event, action: 'auth.locked', details: { minutes: lockMinutes } });
   });
 }
 
@@ -106,14 +112,28 @@ export async function signIn(
   const user = await repo.findUserByEmail(db, given.email);
   if (!user?.password_hash || !user.is_active) {
     await verifyDecoy(given.password);
+    await recordSecurityEvent(db, {
+      action: 'auth.sign_in_failed',
+      userId: user?.id ?? null,
+      label: given.email.slice(0, 200),
+      details: { reason: user ? 'account inactive or without a password' : 'no such account' },
+    });
     throw badCredentials();
   }
-  if (user.locked_until && user.locked_until > new Date()) throw new AccountLockedError();
+  if (user.locked_until && user.locked_until > new Date()) {
+    await recordSecurityEvent(db, {
+      action: 'auth.sign_in_failed',
+      userId: user.id,
+      label: user.email,
+      details: { reason: 'account locked' },
+    });
+    throw new AccountLockedError();
+  }
   // Each failure past the second costs the caller a little more time before the answer.
   if (user.failed_sign_ins > 1) await sleep(Math.min(2000, 250 * 2 ** (user.failed_sign_ins - 2)));
 
   if (!(await verifyPassword(user.password_hash, given.password))) {
-    await recordFailure(db, user.id);
+    await recordFailure(db, user, 'wrong password');
     throw badCredentials();
   }
   if (user.mfa_enabled && !given.totp && !given.recovery_code) throw new SecondFactorRequiredError();
@@ -122,6 +142,12 @@ export async function signIn(
     const locked = await repo.findUserForUpdate(tx, user.id);
     if (!locked) return undefined;
     if (locked.mfa_enabled && !(await checkSecondFactor(tx, locked, given))) return undefined;
+    await recordSecurityEvent(tx, {
+      action: 'auth.sign_in',
+      userId: user.id,
+      label: user.email,
+      details: { second_factor: locked.mfa_enabled ? (given.totp ? 'totp' : 'recovery_code') : null },
+    });
     const signedIn = await repo.updateUser(tx, user.id, {
       failed_sign_ins: 0,
       locked_until: null,
@@ -130,7 +156,7 @@ export async function signIn(
     return issuePair(tx, settings, signedIn, randomUUID(), client);
   });
   if (!pair) {
-    await recordFailure(db, user.id);
+    await recordFailure(db, user, 'wrong second factor');
     throw new UnauthorizedError('The two-factor code is wrong or was already used');
   }
   return pair;
@@ -144,6 +170,11 @@ export async function refresh(db: Db, settings: SessionSettings, refreshToken: s
         throw new UnauthorizedError('The refresh token is not valid; sign in again');
       if (stored.used_at) {
         await repo.revokeFamily(tx, stored.family_id);
+        await recordSecurityEvent(tx, {
+          action: 'auth.refresh_token_reused',
+          userId: stored.user_id,
+          details: { sessions_ended: 'all of this sign-in' },
+        });
         return { reused: true as const };
       }
       if (stored.expires_at <= new Date())
@@ -164,6 +195,8 @@ export async function refresh(db: Db, settings: SessionSettings, refreshToken: s
 export async function signOut(db: Db, refreshToken: string): Promise<void> {
   await db.transaction(async (tx) => {
     const stored = await repo.findRefreshTokenForUpdate(tx, sha256(refreshToken));
-    if (stored) await repo.revokeFamily(tx, stored.family_id);
+    if (!stored) return;
+    await repo.revokeFamily(tx, stored.family_id);
+    await recordSecurityEvent(tx, { action: 'auth.sign_out', userId: stored.user_id });
   });
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
 import { roles } from '../../db/schema.ts';
+import { recordSecurityEvent } from '../../platform/audit.ts';
 import type { Permission } from '../../platform/permissions.ts';
 import type { Principal } from '../../platform/auth/authenticate.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
@@ -120,6 +121,7 @@ export async function updateUser(
       ...(endsSessions && { session_version: current.session_version + 1 }),
     });
     if (endsSessions) await repo.revokeAllForUser(tx, id);
+    if (password !== undefined) await recordSecurityEvent(tx, { action: 'auth.password_reset', userId: id });
     return updated;
   });
   return presentUser(user);
@@ -131,6 +133,7 @@ export async function endSessions(db: Db, id: number): Promise<void> {
     if (!current) throw new NotFoundError('User', id);
     await repo.updateUser(tx, id, { session_version: current.session_version + 1 });
     await repo.revokeAllForUser(tx, id);
+    await recordSecurityEvent(tx, { action: 'auth.sessions_revoked', userId: id });
   });
 }
 
@@ -157,6 +160,9 @@ export async function updateMe(db: Db, actor: Principal, input: UpdateMe) {
       ) {
         throw ValidationError.field('current_password', 'is wrong');
       }
+    }
+    if (input.password !== undefined) {
+      await recordSecurityEvent(tx, { action: 'auth.password_changed', userId: actor.userId });
     }
     return repo.updateUser(tx, actor.userId, {
       ...(input.display_name !== undefined && { display_name: input.display_name }),
