@@ -1,12 +1,17 @@
 // Runs the `eis` CLI (server/src/main.ts) as a child process on the Node running the benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 export const mainScript = path.join(import.meta.dirname, '..', 'server', 'src', 'main.ts');
 
 /** The token key every `eis` command needs with PostgreSQL: one per benchmark run, never stored. */
 const jwtSecret = randomBytes(32).toString('hex');
+/**
+ * The field-encryption key of the benchmark database: fixed, because its seeded items outlive a run, and
+ * public, because they are synthetic. Never use it for real data.
+ */
+const benchFieldKey = `bench:${createHash('sha256').update('eis benchmark data').digest('base64')}`;
 
 export function spawnEis(
   args: string[],
@@ -14,7 +19,7 @@ export function spawnEis(
   stdio: 'inherit' | 'pipe',
 ): ChildProcess {
   return spawn(process.execPath, [mainScript, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', JWT_SECRET: jwtSecret, ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', JWT_SECRET: jwtSecret, ENCRYPTION_KEYS: benchFieldKey, ...env },
     stdio,
   });
 }

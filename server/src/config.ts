@@ -1,5 +1,6 @@
 // Environment → one validated, typed Config. Read once at start-up; nothing else reads process.env.
 import { z } from 'zod';
+import { parseFieldKeys, type FieldKey } from './platform/crypto/field-encryption.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,6 +22,17 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEYS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return parseFieldKeys(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ADMIN_EMAIL: z.email().default('admin@example.com'),
@@ -56,6 +68,11 @@ export interface Config {
   corsOrigins: string[];
   /** Signs access tokens. Required with DATABASE_URL (replicas must share it); embedded mode keeps one in dataDir. */
   jwtSecret: string | undefined;
+  /**
+   * Field-level encryption keys, the first sealing new values. Required with DATABASE_URL (replicas must share
+   * them); embedded mode keeps its own in dataDir.
+   */
+  encryptionKeys: FieldKey[] | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   adminEmail: string;
@@ -84,6 +101,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  JWT_SECRET: required with DATABASE_URL, so every replica signs and accepts the same tokens',
     );
   }
+  if (e.DATABASE_URL && !e.ENCRYPTION_KEYS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ENCRYPTION_KEYS: required with DATABASE_URL (<id>:<base64 of 32 bytes>, e.g. from `npm run eis -- keys new`)',
+    );
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -97,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     corsOrigins: e.CORS_ORIGINS,
     jwtSecret: e.JWT_SECRET,
+    encryptionKeys: e.ENCRYPTION_KEYS,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),

@@ -1,4 +1,4 @@
-// The `eis` command: serve | migrate | seed | audit verify.
+// The `eis` command: serve | migrate | seed | audit verify | keys new | keys rotate.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +7,14 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { seedDemoData, seedItems, isEmpty } from './db/seed/seed.ts';
+import { resealEverything } from './db/reseal.ts';
+import { actAs, auditTransactions } from './platform/audit.ts';
+import {
+  newFieldKey,
+  parseFieldKeys,
+  useFieldKeys,
+  type FieldKey,
+} from './platform/crypto/field-encryption.ts';
 import { verifyAuditChain } from './modules/audit/service.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
 
@@ -14,9 +22,12 @@ const usage = `Usage: eis <command>
   serve              run the API and web app (migrates first; seeds demo data on a first embedded start)
   migrate            apply database migrations
   seed [--items N]   add demo data, or N generated items for benchmarks
-  audit verify       check the audit log's hash chain; exits 1 at the first altered or removed entry`;
+  audit verify       check the audit log's hash chain; exits 1 at the first altered or removed entry
+  keys new           print a new field-encryption key for ENCRYPTION_KEYS
+  keys rotate        reseal every encrypted value with the first key (embedded: adds a new key first)`;
 
 async function open(config: Config): Promise<Database> {
+  useFieldKeys(fieldKeys(config));
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -35,6 +46,37 @@ function embeddedJwtSecret(dataDir: string): string {
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+const embeddedKeysFile = (dataDir: string) => path.join(dataDir, 'encryption-keys');
+const newKeyId = () => `k${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+
+/** Field-encryption keys: from configuration, or the embedded database's own file (made on first start). */
+function fieldKeys(config: Config): FieldKey[] {
+  if (config.encryptionKeys) return config.encryptionKeys;
+  const file = embeddedKeysFile(config.dataDir);
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, `${newFieldKey(newKeyId())}\n`, { mode: 0o600 });
+  }
+  return parseFieldKeys(readFileSync(file, 'utf8').split('\n').join(','));
+}
+
+async function rotateKeys(config: Config): Promise<void> {
+  if (!config.encryptionKeys) {
+    const file = embeddedKeysFile(config.dataDir);
+    const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    writeFileSync(file, `${newFieldKey(newKeyId())}\n${existing}`, { mode: 0o600 });
+  }
+  const database = await open(config);
+  auditTransactions(database.db);
+  await actAs({ user_id: null, label: 'eis keys rotate' }, () =>
+    resealEverything(database.db, ({ label, resealed }) =>
+      process.stdout.write(`${label}: ${resealed} resealed\n`),
+    ),
+  );
+  await database.close();
+  process.stdout.write('Every value is sealed with the first key; older keys can now be removed.\n');
 }
 
 async function serve(config: Config): Promise<void> {
@@ -121,6 +163,13 @@ async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
+    case 'keys':
+      if (positionals[1] === 'new') {
+        process.stdout.write(`${newFieldKey(newKeyId())}\n`);
+        return;
+      }
+      if (positionals[1] === 'rotate') return rotateKeys(config);
+      throw new ConfigError(`Unknown keys command\n${usage}`);
     default:
       throw new ConfigError(`Unknown command "${command}"\n${usage}`);
   }

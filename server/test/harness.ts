@@ -6,6 +6,11 @@ import pg from 'pg';
 import { buildApp, type AppConfig } from '../src/app.ts';
 import { openDatabase, type Database } from '../src/db/connection.ts';
 import { ensureFirstAdmin } from '../src/modules/identity/users.ts';
+import { newFieldKey, parseFieldKeys, useFieldKeys } from '../src/platform/crypto/field-encryption.ts';
+
+/** A key for this test process; tests that rotate install their own. */
+export const testFieldKeys = parseFieldKeys(newFieldKey('test1'));
+useFieldKeys(testFieldKeys);
 
 export interface TestApp {
   app: FastifyInstance;

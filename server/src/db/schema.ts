@@ -1,6 +1,7 @@
 // The database schema: the seed's six tables (their names and columns kept) plus what the catalog needs.
 // Every mutable row carries `version` (→ ETag / If-Match) and `updated_at`.
 import { sql } from 'drizzle-orm';
+import { openField, sealField } from '../platform/crypto/field-encryption.ts';
 import {
   type AnyPgColumn,
   bigint,
@@ -23,6 +24,13 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Personal or secret text, encrypted at rest (AES-256-GCM): sealed on the way in, opened on the way out. */
+const sealedText = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: sealField,
+  fromDriver: openField,
+});
 
 const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
 const ref = (name: string) => bigint(name, { mode: 'number' });
@@ -124,11 +132,12 @@ export const suppliers = pgTable(
   {
     id: id(),
     name: varchar('name', { length: 200 }).notNull(),
-    contact_name: varchar('contact_name', { length: 200 }),
-    email: varchar('email', { length: 254 }),
-    phone: varchar('phone', { length: 40 }),
+    // Contact details are personal data: sealed at rest, so they cannot be searched in SQL.
+    contact_name: sealedText('contact_name'),
+    email: sealedText('email'),
+    phone: sealedText('phone'),
     website: varchar('website', { length: 500 }),
-    address: text('address'),
+    address: sealedText('address'),
     notes: text('notes'),
     is_preferred: boolean('is_preferred').notNull().default(false),
     ...timestamps,
@@ -162,7 +171,9 @@ export const inventoryItems = pgTable(
     purchase_price: money('purchase_price'),
     current_value: money('current_value'),
     warranty_expiry: date('warranty_expiry', { mode: 'string' }),
-    assigned_to: varchar('assigned_to', { length: 200 }),
+    // Who has it: personal data, sealed at rest; found by its blind index (an HMAC of the lower-cased name).
+    assigned_to: sealedText('assigned_to'),
+    assigned_to_index: varchar('assigned_to_index', { length: 64 }),
     specifications: jsonb('specifications').$type<Record<string, unknown>>().notNull().default({}),
     custom_fields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
     tags: text('tags')
@@ -188,6 +199,7 @@ export const inventoryItems = pgTable(
     index('inventory_items_name_idx').on(t.name, t.id),
     index('inventory_items_purchase_date_idx').on(t.purchase_date),
     index('inventory_items_warranty_idx').on(t.warranty_expiry),
+    index('inventory_items_assigned_to_idx').on(t.assigned_to_index),
     index('inventory_items_tags_idx').using('gin', t.tags),
     index('inventory_items_custom_fields_idx').using('gin', sql`${t.custom_fields} jsonb_path_ops`),
     index('inventory_items_search_idx').using('gin', t.search_vector),
@@ -291,7 +303,7 @@ export const users = pgTable(
     last_sign_in_at: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
     // TOTP: the secret (pending until the first code verifies it), the last time step used (no replays),
     // and SHA-256 hashes of the unused recovery codes.
-    mfa_secret: text('mfa_secret'),
+    mfa_secret: sealedText('mfa_secret'),
     mfa_enabled: boolean('mfa_enabled').notNull().default(false),
     mfa_last_step: bigint('mfa_last_step', { mode: 'number' }),
     mfa_recovery_codes: text('mfa_recovery_codes')

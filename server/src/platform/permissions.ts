@@ -13,6 +13,7 @@ export const permissions = [
   'suppliers:write',
   'items:read',
   'items:write',
+  'items:read_sensitive',
   'tags:read',
   'tags:write',
   'audit:read',

@@ -1,14 +1,19 @@
-// What part of the organisation a caller may see. A user limited to a location subtree sees the locations in it
+// What part of the organisation a caller may see, and whether they see sensitive values. A user limited to a location subtree sees the locations in it
 // and the items placed in it; everything else answers 404, as if it did not exist.
 import type { FastifyRequest } from 'fastify';
 
 export interface Scope {
   /** The root of the location subtree the caller is limited to; null sees every location. */
   locationRootId: number | null;
+  /** Whether custom fields marked sensitive are shown to (and may be set by) the caller. */
+  seesSensitive: boolean;
 }
 
-export const everywhere: Scope = { locationRootId: null };
+export const everywhere: Scope = { locationRootId: null, seesSensitive: true };
 
 export function scopeOf(request: FastifyRequest): Scope {
-  return { locationRootId: request.principal?.locationScopeId ?? null };
+  return {
+    locationRootId: request.principal?.locationScopeId ?? null,
+    seesSensitive: request.principal?.permissions.has('items:read_sensitive') ?? false,
+  };
 }

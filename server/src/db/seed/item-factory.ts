@@ -8,8 +8,15 @@ import { bookValue } from './book-value.ts';
 import type { PlaceKind } from './category-catalog.ts';
 import { customFieldValues } from './custom-field-values.ts';
 import type { ProductModel } from './product-catalog-it.ts';
-import type { CategoryContext, PlaceContext, SeedContext, SupplierContext } from './seed-context.ts';
+import type {
+  CategoryContext,
+  FieldDefinition,
+  PlaceContext,
+  SeedContext,
+  SupplierContext,
+} from './seed-context.ts';
 import { departmentTags, endOfLifeTag } from './tag-catalog.ts';
+import { sealSensitive } from '../../platform/crypto/sealed-values.ts';
 
 type ItemStatus = (typeof itemStatuses)[number];
 
@@ -247,10 +254,25 @@ export function createItemFactory(
             ? 'IT infrastructure'
             : (teamByRoot[category.root] ?? faker.helpers.arrayElement(employees)),
       specifications,
-      custom_fields: customFieldValues(faker, category.fields, specifications, today, sku),
+      custom_fields: sealSensitiveFields(
+        customFieldValues(faker, category.fields, specifications, today, sku),
+        category.fields,
+      ),
       tags: pickTags(category, status, purchased),
     };
   };
 
   return { next, endOfLifeYears };
+}
+
+/** Values of fields marked sensitive are stored sealed, as the items service stores them. */
+function sealSensitiveFields(
+  values: Record<string, unknown>,
+  fields: readonly FieldDefinition[],
+): Record<string, unknown> {
+  const sealed = { ...values };
+  for (const field of fields) {
+    if (field.sensitive && sealed[field.name] != null) sealed[field.name] = sealSensitive(sealed[field.name]);
+  }
+  return sealed;
 }

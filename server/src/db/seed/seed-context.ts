@@ -17,6 +17,7 @@ export interface FieldDefinition {
   field_type: CustomFieldType;
   required: boolean;
   options: string[] | null;
+  sensitive: boolean;
 }
 
 export interface CategoryContext {
@@ -128,6 +129,7 @@ export async function loadSeedContext(ex: Executor): Promise<SeedContext> {
         field_type: row.field_type as CustomFieldType,
         required: row.required,
         options: row.options,
+        sensitive: row.sensitive,
       }));
 
   const locationRows = await ex

@@ -1,5 +1,5 @@
 // Custom field definitions SQL: a category's own definitions, the ones it inherits, and the item values they govern.
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { customFieldDefinitions } from '../../db/schema.ts';
 
@@ -35,6 +35,15 @@ export async function effective(ex: Executor, categoryId: number): Promise<Field
         order by f.name, up.depth`,
   );
   return rows;
+}
+
+/** Which of these field names some category marks sensitive. */
+export async function sensitiveNames(ex: Executor, names: string[]): Promise<string[]> {
+  const rows = await ex
+    .selectDistinct({ name: customFieldDefinitions.name })
+    .from(customFieldDefinitions)
+    .where(and(eq(customFieldDefinitions.sensitive, true), inArray(customFieldDefinitions.name, names)));
+  return rows.map((r) => r.name);
 }
 
 export async function findById(

@@ -77,6 +77,15 @@ export async function updateField(
     const options = input.options !== undefined ? input.options : current.options;
     checkOptions(fieldType, options);
 
+    if (input.sensitive !== undefined && input.sensitive !== current.sensitive) {
+      // Stored values are sealed or not according to the flag; flipping it would leave them the wrong way.
+      const holding = await fieldRepo.countItemsWithValue(tx, categoryId, current.name);
+      if (holding > 0) {
+        throw new ConflictError(`${holding} items hold a value in ${current.name}`, [
+          { field: 'sensitive', message: 'cannot change while items hold values; clear them first' },
+        ]);
+      }
+    }
     if (fieldType !== current.field_type) {
       const holding = await fieldRepo.countItemsWithValue(tx, categoryId, current.name);
       if (holding > 0) {

@@ -35,6 +35,20 @@ export async function effectiveFieldDefinitions(
   }));
 }
 
+/** Sensitive values are sealed, so they cannot be filtered on; the caller is told rather than shown nothing. */
+export async function assertFilterable(ex: Executor, fieldNames: string[]): Promise<void> {
+  if (!fieldNames.length) return;
+  const sensitive = await fieldRepo.sensitiveNames(ex, fieldNames);
+  if (sensitive.length) {
+    throw new ValidationError(
+      sensitive.map((name) => ({
+        field: `cf.${name}`,
+        message: 'is a sensitive field: encrypted, so not filterable',
+      })),
+    );
+  }
+}
+
 export async function getCategory(db: Db, id: number) {
   const row = await repo.findById(db, id);
   if (!row) throw new NotFoundError('Category', id);

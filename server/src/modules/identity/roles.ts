@@ -21,10 +21,17 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'categories:write',
     'suppliers:write',
     'items:write',
+    'items:read_sensitive',
     'tags:write',
     'users:read',
   ]),
   technician: new Set<Permission>(['account:self', ...readCatalog, 'items:write', 'tags:write']),
-  auditor: new Set<Permission>(['account:self', ...readCatalog, 'users:read', 'audit:read']),
+  auditor: new Set<Permission>([
+    'account:self',
+    ...readCatalog,
+    'items:read_sensitive',
+    'users:read',
+    'audit:read',
+  ]),
   employee: new Set<Permission>(['account:self', 'items:read']),
 };

@@ -5,7 +5,9 @@ import { inventoryItems } from '../../db/schema.ts';
 import { BadRequestError } from '../../platform/errors.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { cursorOf, decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
+import { assertFilterable } from '../categories/service.ts';
 import * as listing from './listing.ts';
+import type { ItemRow } from './repo.ts';
 import { presentItem } from './presenter.ts';
 import type { ListItemsQuery } from './schemas.ts';
 
@@ -74,7 +76,8 @@ async function facetsFor(db: Db, filter: listing.ItemFilter) {
   return { status: pick('status'), category: pick('category'), location: pick('location') };
 }
 
-async function findPage(db: Db, filter: listing.ItemFilter, query: ListItemsQuery) {
+async function findPage(db: Db, filter: listing.ItemFilter, query: ListItemsQuery, scope: Scope) {
+  const present = (row: ItemRow) => presentItem(row, scope);
   if (filter.q && !query.sort) {
     const [offset] = query.cursor ? decodeCursor(query.cursor, 1) : [0];
     if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
@@ -83,12 +86,12 @@ async function findPage(db: Db, filter: listing.ItemFilter, query: ListItemsQuer
       ]);
     }
     const rows = await listing.listByRelevance(db, { ...filter, q: filter.q }, offset, query.limit);
-    return toPage(rows, query.limit, () => [offset + query.limit], presentItem);
+    return toPage(rows, query.limit, () => [offset + query.limit], present);
   }
   const sort = parseSort(query.sort, listing.sortable, '-id', sql`${inventoryItems.id}`);
   const cursor = query.cursor ? decodeCursor(query.cursor, sort.length) : undefined;
   const rows = await listing.listByKeyset(db, filter, sort, cursor, query.limit);
-  return toPage(rows, query.limit, cursorOf(sort), presentItem);
+  return toPage(rows, query.limit, cursorOf(sort), present);
 }
 
 /**
@@ -97,13 +100,14 @@ async function findPage(db: Db, filter: listing.ItemFilter, query: ListItemsQuer
  */
 export async function findItems(db: Db, query: ListItemsQuery, scope: Scope) {
   let filter = filterFrom(query, scope);
-  let page = await findPage(db, filter, query);
+  await assertFilterable(db, Object.keys(filter.customFields));
+  let page = await findPage(db, filter, query, scope);
   let corrected: string | undefined;
   if (!page.data.length && filter.q) {
     corrected = await listing.correctSpelling(db, filter.q);
     if (corrected) {
       filter = { ...filter, q: corrected };
-      page = await findPage(db, filter, query);
+      page = await findPage(db, filter, query, scope);
     }
   }
   const facets = query.facets === 'true' ? await facetsFor(db, filter) : undefined;

@@ -3,6 +3,7 @@
 import { and, arrayContains, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { startingWith } from '../../db/like.ts';
+import { blindIndexes } from '../../platform/crypto/field-encryption.ts';
 import { inventoryItems as items } from '../../db/schema.ts';
 import { categoryTree, locationTree, subtreeIds } from '../../db/tree.ts';
 import {
@@ -122,7 +123,8 @@ export function filterConditions(f: ItemFilter): SQL | undefined {
     f.locationId ? sql`${items.location_id} in ${subtreeIds(locationTree, f.locationId)}` : undefined,
     f.supplierId ? eq(items.supplier_id, f.supplierId) : undefined,
     f.tags ? arrayContains(items.tags, f.tags) : undefined,
-    f.assignedTo ? ilike(items.assigned_to, startingWith(f.assignedTo)) : undefined,
+    // Sealed at rest: matched whole (ignoring case) through its blind index, under every configured key.
+    f.assignedTo ? inArray(items.assigned_to_index, blindIndexes(f.assignedTo)) : undefined,
     f.warrantyExpiringBefore ? lt(items.warranty_expiry, f.warrantyExpiringBefore) : undefined,
     f.purchasedFrom ? gte(items.purchase_date, f.purchasedFrom) : undefined,
     f.purchasedTo ? lte(items.purchase_date, f.purchasedTo) : undefined,

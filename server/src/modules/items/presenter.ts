@@ -1,9 +1,12 @@
 // What an item looks like on the wire: the seed's column names, money as decimal strings, ISO timestamps.
+import { reveal, seal } from '../../platform/crypto/sealed-values.ts';
 import { isoTimestamp } from '../../platform/schemas.ts';
+import type { Scope } from '../../platform/scope.ts';
 import type { ItemRow } from './repo.ts';
 import type { ItemStatus } from './status.ts';
 
-export function presentItem(row: ItemRow) {
+/** Custom fields marked sensitive appear only to callers who may see them. */
+export function presentItem(row: ItemRow, scope: Pick<Scope, 'seesSensitive'>) {
   return {
     id: row.id,
     sku: row.sku,
@@ -20,7 +23,7 @@ export function presentItem(row: ItemRow) {
     warranty_expiry: row.warranty_expiry,
     assigned_to: row.assigned_to,
     specifications: row.specifications,
-    custom_fields: row.custom_fields,
+    custom_fields: reveal(row.custom_fields, scope.seesSensitive) as Record<string, unknown>,
     tags: row.tags,
     depreciation_method: row.depreciation_method,
     useful_life_months: row.useful_life_months,
@@ -29,5 +32,14 @@ export function presentItem(row: ItemRow) {
     created_at: isoTimestamp(row.created_at),
     updated_at: isoTimestamp(row.updated_at),
     version: row.version,
+  };
+}
+
+/** An item's last state as its history keeps it: personal and sensitive values stay sealed. */
+export function historySnapshot(row: ItemRow) {
+  return {
+    ...presentItem(row, { seesSensitive: true }),
+    assigned_to: row.assigned_to === null ? null : seal(row.assigned_to),
+    custom_fields: row.custom_fields,
   };
 }

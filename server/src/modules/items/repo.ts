@@ -2,6 +2,7 @@
 import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { preparedFor } from '../../db/prepared.ts';
+import { blindIndex } from '../../platform/crypto/field-encryption.ts';
 import { assetHistory, inventoryItems } from '../../db/schema.ts';
 
 const { search_vector: _searchVector, ...itemColumns } = getTableColumns(inventoryItems);
@@ -43,15 +44,25 @@ export async function findIdBySku(ex: Executor, sku: string): Promise<number | u
   return row?.id;
 }
 
+/** The assignee is sealed; its blind index is what look-ups by assignee match. */
+const withAssigneeIndex = <T extends Partial<NewItem>>(values: T): T =>
+  values.assigned_to === undefined
+    ? values
+    : { ...values, assigned_to_index: values.assigned_to === null ? null : blindIndex(values.assigned_to) };
+
 export async function insert(ex: Executor, values: NewItem): Promise<ItemRow> {
-  const [row] = await ex.insert(inventoryItems).values(values).returning(itemColumns);
+  const [row] = await ex.insert(inventoryItems).values(withAssigneeIndex(values)).returning(itemColumns);
   return row!;
 }
 
 export async function update(ex: Executor, id: number, values: Partial<NewItem>): Promise<ItemRow> {
   const [row] = await ex
     .update(inventoryItems)
-    .set({ ...values, version: sql`${inventoryItems.version} + 1`, updated_at: sql`now()` })
+    .set({
+      ...withAssigneeIndex(values),
+      version: sql`${inventoryItems.version} + 1`,
+      updated_at: sql`now()`,
+    })
     .where(eq(inventoryItems.id, id))
     .returning(itemColumns);
   return row!;

@@ -82,7 +82,13 @@ export const ListItemsQuery = PageQuery.extend({
   location_id: Id.optional().describe('This location and all below it'),
   supplier_id: Id.optional(),
   tag: csv(TagName).optional().describe('Items carrying all of these tags, comma-separated'),
-  assigned_to: z.string().trim().min(1).max(200).optional(),
+  assigned_to: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('The whole name, ignoring case (assignees are encrypted at rest, so not matched by prefix)'),
   warranty_expiring_before: IsoDate.optional(),
   purchased_from: IsoDate.optional(),
   purchased_to: IsoDate.optional(),

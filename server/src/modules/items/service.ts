@@ -4,14 +4,21 @@ import { Decimal } from 'decimal.js';
 import type { Db, Executor } from '../../db/connection.ts';
 import { recordSearchTerms } from '../../db/search-terms.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
-import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { isSensitive, reveal, sealSensitive } from '../../platform/crypto/sealed-values.ts';
+import {
+  AppError,
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+} from '../../platform/errors.ts';
 import type { Actor } from '../../platform/permissions.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { checkCustomFields, effectiveFieldDefinitions } from '../categories/service.ts';
 import { assertRoomFor, locationVisible } from '../locations/service.ts';
 import { ensureTags } from '../tags/service.ts';
 import { actionFor, changesBetween } from './changes.ts';
-import { presentItem } from './presenter.ts';
+import { historySnapshot, presentItem } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { CreateItem, UpdateItem } from './schemas.ts';
 import { canMove, initialStatuses, statusTransitions, type ItemStatus } from './status.ts';
@@ -42,7 +49,7 @@ async function assertPlaceable(
 }
 
 export async function getItem(db: Executor, id: number, scope: Scope) {
-  return presentItem(await assertVisible(db, scope, id, await repo.findById(db, id)));
+  return presentItem(await assertVisible(db, scope, id, await repo.findById(db, id)), scope);
 }
 
 const moneyFields = ['purchase_price', 'current_value', 'salvage_value'] as const;
@@ -66,14 +73,41 @@ async function assertSkuFree(tx: Executor, sku: string, exceptId?: number): Prom
   }
 }
 
+/**
+ * Custom fields checked against the category's definitions, the sensitive ones sealed. A caller who may not see
+ * sensitive values may not set them either; the ones already stored are kept.
+ */
 async function validCustomFields(
   tx: Executor,
   categoryId: number | null | undefined,
-  values: Record<string, unknown>,
+  given: Record<string, unknown>,
+  scope: Scope,
+  stored: Record<string, unknown> = {},
 ) {
   const definitions = categoryId ? await effectiveFieldDefinitions(tx, categoryId) : [];
-  const checked = checkCustomFields(definitions, values);
+  const sensitive = definitions.filter((d) => d.sensitive).map((d) => d.name);
+  const values = { ...given };
+  if (!scope.seesSensitive) {
+    const refused = sensitive.filter((name) => name in given && !isSensitive(given[name]));
+    if (refused.length) {
+      throw new AppError(
+        403,
+        'forbidden',
+        'Forbidden',
+        'Sensitive custom fields are set by those allowed to see them',
+        refused.map((name) => ({
+          field: `custom_fields.${name}`,
+          message: 'is sensitive: you may not set it',
+        })),
+      );
+    }
+    for (const name of sensitive) if (name in stored) values[name] = stored[name];
+  }
+  const checked = checkCustomFields(definitions, reveal(values, true) as Record<string, unknown>);
   if (checked.errors.length) throw new ValidationError(checked.errors);
+  for (const name of sensitive) {
+    if (checked.values[name] != null) checked.values[name] = sealSensitive(checked.values[name]);
+  }
   return checked.values;
 }
 
@@ -87,7 +121,7 @@ export async function createItem(db: Db, input: CreateItem, actor: Actor, scope:
   const row = await db.transaction(async (tx) => {
     await assertPlaceable(tx, scope, values.location_id);
     await assertSkuFree(tx, values.sku);
-    values.custom_fields = await validCustomFields(tx, values.category_id, values.custom_fields ?? {});
+    values.custom_fields = await validCustomFields(tx, values.category_id, values.custom_fields ?? {}, scope);
     if (values.location_id) await assertRoomFor(tx, values.location_id, 1);
     if (values.tags?.length) await ensureTags(tx, values.tags);
     await recordSearchTerms(tx, [values.name, ...(values.tags ?? [])]);
@@ -100,7 +134,7 @@ export async function createItem(db: Db, input: CreateItem, actor: Actor, scope:
     });
     return created;
   });
-  return presentItem(row);
+  return presentItem(row, scope);
 }
 
 export async function updateItem(
@@ -136,6 +170,8 @@ export async function updateItem(
         tx,
         categoryId,
         fields.custom_fields ?? current.custom_fields,
+        scope,
+        current.custom_fields,
       );
     }
     if ('location_id' in changes && fields.location_id) await assertRoomFor(tx, fields.location_id, 1);
@@ -153,7 +189,7 @@ export async function updateItem(
     });
     return updated;
   });
-  return presentItem(row);
+  return presentItem(row, scope);
 }
 
 export async function deleteItem(
@@ -171,7 +207,7 @@ export async function deleteItem(
       action: 'deleted',
       performed_by: actor.label,
       // The item row goes; its last state stays readable in the history.
-      additional_data: { snapshot: presentItem(current) },
+      additional_data: { snapshot: historySnapshot(current) },
     });
     await repo.remove(tx, id);
   });
@@ -198,7 +234,11 @@ export async function itemHistory(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    data: page.map((r) => ({ ...r, created_at: r.created_at.toISOString() })),
+    data: page.map((r) => ({
+      ...r,
+      additional_data: reveal(r.additional_data, scope.seesSensitive) as Record<string, unknown>,
+      created_at: r.created_at.toISOString(),
+    })),
     next_cursor: rows.length > limit && last ? Buffer.from(String(last.id)).toString('base64url') : null,
   };
 }

@@ -1,5 +1,5 @@
 // Suppliers SQL: rows, the count of items bought from each, and the case-insensitive name look-up.
-import { and, eq, getTableColumns, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, ilike, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { containing } from '../../db/like.ts';
 import { suppliers } from '../../db/schema.ts';
@@ -72,11 +72,7 @@ export async function list(
 ): Promise<SupplierWithCounts[]> {
   const conditions: (SQL | undefined)[] = [
     filter.q
-      ? or(
-          ilike(suppliers.name, containing(filter.q)),
-          ilike(suppliers.contact_name, containing(filter.q)),
-          ilike(suppliers.email, containing(filter.q)),
-        )
+      ? ilike(suppliers.name, containing(filter.q)) // contact details are sealed, so not searchable
       : undefined,
     filter.isPreferred === undefined ? undefined : eq(suppliers.is_preferred, filter.isPreferred),
     cursor ? afterCursor(sort, cursor) : undefined,

@@ -48,7 +48,12 @@ export const UpdateSupplier = SupplierFields.partial().strict();
 export type UpdateSupplier = z.infer<typeof UpdateSupplier>;
 
 export const ListSuppliersQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional().describe('Matches name, contact name or email'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Matches the name (contact details are encrypted, so not searchable)'),
   is_preferred: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
