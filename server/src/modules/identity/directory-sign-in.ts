@@ -94,7 +94,8 @@ export async function signInThroughDirectory(
 
   if (!(await directory.checkPassword(person.dn, given.password))) {
     if (fromDirectory) await recordFailure(db, fromDirectory.id);
-    throw badCredentials();
+    // Takes as long as refusing an unknown name (the bind alone is quicker than the decoy hash).
+    return refuse(given.password);
   }
   const { role, email } = person;
   if (!role) {

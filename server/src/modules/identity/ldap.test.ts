@@ -202,6 +202,12 @@ if (!testLdapUrl) {
       expect(withoutCode.json().type).toBe('/problems/mfa-required');
       const code = confirm.json().recovery_codes[0];
       expect((await login(person.uid, person.password, t.app, { recovery_code: code })).statusCode).toBe(200);
+      // Switching it off takes the directory password.
+      const wrong = await as(access_token, 'POST', '/api/v1/auth/mfa/disable', { password: 'not it' });
+      expect(wrong.statusCode).toBe(422);
+      const off = await as(access_token, 'POST', '/api/v1/auth/mfa/disable', { password: person.password });
+      expect(off.statusCode).toBe(204);
+      expect((await login(person.uid, person.password)).statusCode).toBe(200);
     });
 
     it.skipIf(!testLdapsUrl)('signs in over LDAPS, and refuses a certificate it cannot verify', async () => {
