@@ -1,4 +1,5 @@
 // Environment → one validated, typed Config. Read once at start-up; nothing else reads process.env.
+import { FilterParser } from 'ldapts';
 import { z } from 'zod';
 import { roles } from './db/schema.ts';
 
@@ -30,12 +31,28 @@ const GroupRoles = z.string().transform((text, ctx) => {
   return mappings;
 });
 
-/** An LDAP filter template: a placeholder the value is escaped into, in parentheses. */
+/** Balanced parentheses (a literal one is always escaped as \28 or \29), and ldapts can parse it. */
+function parsesAsFilter(filter: string): boolean {
+  const chars = [...filter];
+  let depth = 0;
+  for (const [i, c] of chars.entries()) {
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth < 0 || (depth === 0 && i < chars.length - 1)) return false;
+  }
+  if (depth !== 0 || !filter.startsWith('(')) return false;
+  try {
+    FilterParser.parseString(filter);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const LdapFilter = z.string().refine(parsesAsFilter, 'must be an LDAP filter, e.g. (uid={login})');
+
+/** An LDAP filter template with a placeholder the value is escaped into. */
 const filterWith = (placeholder: string) =>
-  z
-    .string()
-    .refine((f) => f.startsWith('(') && f.endsWith(')'), 'must be an LDAP filter in parentheses')
-    .refine((f) => f.includes(placeholder), `must contain ${placeholder}`);
+  LdapFilter.refine((f) => f.includes(placeholder), `must contain ${placeholder}`);
 
 const LdapEnv = {
   LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'must be an ldap:// or ldaps:// URL' }).optional(),
@@ -56,10 +73,7 @@ const LdapEnv = {
   LDAP_MEMBER_OF_ATTRIBUTE: z.string().min(1).default('memberOf'),
   LDAP_GROUP_ROLES: GroupRoles.default([]),
   LDAP_DEFAULT_ROLE: z.enum(roles).optional(),
-  LDAP_DISABLED_FILTER: z
-    .string()
-    .refine((f) => f.startsWith('(') && f.endsWith(')'), 'must be an LDAP filter in parentheses')
-    .optional(),
+  LDAP_DISABLED_FILTER: LdapFilter.optional(),
 };
 
 const ConfigSchema = z.object({
@@ -200,6 +214,11 @@ function ldapConfig(e: Env): LdapConfig | undefined {
   if (missing.length) {
     throw new ConfigError(
       `Invalid configuration:\n${missing.map((k) => `  ${k}: required with LDAP_URL`).join('\n')}`,
+    );
+  }
+  if (!e.LDAP_GROUP_ROLES.length && !e.LDAP_DEFAULT_ROLE) {
+    throw new ConfigError(
+      'Invalid configuration:\n  LDAP_GROUP_ROLES: map at least one group to a role (or set LDAP_DEFAULT_ROLE), or nobody from the directory can sign in',
     );
   }
   if (e.LDAP_STARTTLS && e.LDAP_URL.startsWith('ldaps:')) {

@@ -62,7 +62,7 @@ const normalDn = (dn: string) =>
     .join(',');
 
 /** The first mapping naming one of the groups, by full DN or by the group's first RDN (`cn=techs`). */
-export function roleForGroups(config: Pick<LdapConfig, 'groupRoles' | 'defaultRole'>, groupDns: string[]) {
+function roleForGroups(config: Pick<LdapConfig, 'groupRoles' | 'defaultRole'>, groupDns: string[]) {
   const groups = groupDns.map(normalDn);
   const match = config.groupRoles.find(({ group }) => {
     const wanted = normalDn(group);
