@@ -16,6 +16,7 @@ import type { Database } from './db/connection.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { loadApiKeyPrincipal } from './modules/identity/api-keys.ts';
+import { connectDirectory } from './modules/identity/directory.ts';
 import { loadPrincipal } from './modules/identity/users.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
@@ -43,6 +44,7 @@ export type AppConfig = Pick<
   | 'redisUrl'
   | 'rateLimitPerMinute'
   | 'signInLimitPerMinute'
+  | 'ldap'
 > & {
   /** Separates this app's rate-limit counters from other apps on the same Redis. */
   rateLimitNameSpace?: string;
@@ -148,7 +150,11 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(idempotency, { db: database.db });
       await api.register(identityRoutes, {
         db: database.db,
-        settings: { tokens, refreshTokenTtlDays: config.refreshTokenTtlDays },
+        settings: {
+          tokens,
+          refreshTokenTtlDays: config.refreshTokenTtlDays,
+          directory: config.ldap && connectDirectory(config.ldap),
+        },
         signInPerMinute: config.signInLimitPerMinute,
       });
       await api.register(locationRoutes, { db: database.db });

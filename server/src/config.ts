@@ -1,10 +1,81 @@
 // Environment → one validated, typed Config. Read once at start-up; nothing else reads process.env.
+import { FilterParser } from 'ldapts';
 import { z } from 'zod';
+import { roles } from './db/schema.ts';
 import { parseFieldKeys, type FieldKey } from './platform/crypto/field-encryption.ts';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+type Role = (typeof roles)[number];
+
+/** `cn=it-admins:admin;cn=techs:technician`: group (a full DN or its first RDN) → role, first match wins. */
+const GroupRoles = z.string().transform((text, ctx) => {
+  const mappings: { group: string; role: Role }[] = [];
+  for (const pair of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const at = pair.lastIndexOf(':');
+    const group = pair.slice(0, at).trim().toLowerCase();
+    const role = pair.slice(at + 1).trim();
+    if (at < 1 || !group || !(roles as readonly string[]).includes(role)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${pair}" is not group:role with a role of ${roles.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    mappings.push({ group, role: role as Role });
+  }
+  return mappings;
+});
+
+/** Balanced parentheses (a literal one is always escaped as \28 or \29), and ldapts can parse it. */
+function parsesAsFilter(filter: string): boolean {
+  const chars = [...filter];
+  let depth = 0;
+  for (const [i, c] of chars.entries()) {
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth < 0 || (depth === 0 && i < chars.length - 1)) return false;
+  }
+  if (depth !== 0 || !filter.startsWith('(')) return false;
+  try {
+    FilterParser.parseString(filter);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const LdapFilter = z.string().refine(parsesAsFilter, 'must be an LDAP filter, e.g. (uid={login})');
+
+/** An LDAP filter template with a placeholder the value is escaped into. */
+const filterWith = (placeholder: string) =>
+  LdapFilter.refine((f) => f.includes(placeholder), `must contain ${placeholder}`);
+
+const LdapEnv = {
+  LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'must be an ldap:// or ldaps:// URL' }).optional(),
+  LDAP_STARTTLS: boolean.default(false),
+  LDAP_CA_FILE: z.string().min(1).optional(),
+  LDAP_TLS_REJECT_UNAUTHORIZED: boolean.default(true),
+  LDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  LDAP_BIND_DN: z.string().min(1).optional(),
+  LDAP_BIND_PASSWORD: z.string().min(1).optional(),
+  LDAP_USER_BASE: z.string().min(1).optional(),
+  LDAP_USER_FILTER: filterWith('{login}').default(
+    '(&(objectClass=inetOrgPerson)(|(uid={login})(mail={login})))',
+  ),
+  LDAP_EMAIL_ATTRIBUTE: z.string().min(1).default('mail'),
+  LDAP_NAME_ATTRIBUTE: z.string().min(1).default('cn'),
+  LDAP_GROUP_BASE: z.string().min(1).optional(),
+  LDAP_GROUP_FILTER: filterWith('{dn}').default('(|(member={dn})(uniqueMember={dn}))'),
+  LDAP_MEMBER_OF_ATTRIBUTE: z.string().min(1).default('memberOf'),
+  LDAP_GROUP_ROLES: GroupRoles.default([]),
+  LDAP_DEFAULT_ROLE: z.enum(roles).optional(),
+  LDAP_DISABLED_FILTER: LdapFilter.optional(),
+};
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -49,6 +120,7 @@ const ConfigSchema = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  ...LdapEnv,
 });
 
 type Env = z.infer<typeof ConfigSchema>;
@@ -83,6 +155,34 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Sign-in attempts per minute per IP address. */
   signInLimitPerMinute: number;
+  /** Directory sign-in (LDAP / Active Directory); off when LDAP_URL is unset. */
+  ldap: LdapConfig | undefined;
+}
+
+export interface LdapConfig {
+  url: string;
+  startTls: boolean;
+  /** PEM file of the CA that signed the directory's certificate; the system CAs otherwise. */
+  caFile: string | undefined;
+  rejectUnauthorized: boolean;
+  timeoutMs: number;
+  /** The service account that searches for people and groups (never logged). */
+  bindDn: string;
+  bindPassword: string;
+  userBase: string;
+  /** `{login}` is replaced by the escaped sign-in name. */
+  userFilter: string;
+  emailAttribute: string;
+  nameAttribute: string;
+  /** Where groups are searched with groupFilter (`{dn}`: the person's escaped DN); unset: memberOf only. */
+  groupBase: string | undefined;
+  groupFilter: string;
+  memberOfAttribute: string;
+  groupRoles: { group: string; role: Role }[];
+  /** The role of people in no mapped group; unset refuses them. */
+  defaultRole: Role | undefined;
+  /** Matches the entry of a disabled person, e.g. AD `(userAccountControl:1.2.840.113556.1.4.803:=2)`. */
+  disabledFilter: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   return {
+    ldap: ldapConfig(e),
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
@@ -127,5 +228,44 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signInLimitPerMinute: e.SIGN_IN_LIMIT_PER_MINUTE,
+  };
+}
+
+function ldapConfig(e: Env): LdapConfig | undefined {
+  if (!e.LDAP_URL) return undefined;
+  const missing = (['LDAP_BIND_DN', 'LDAP_BIND_PASSWORD', 'LDAP_USER_BASE'] as const).filter((k) => !e[k]);
+  if (missing.length) {
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((k) => `  ${k}: required with LDAP_URL`).join('\n')}`,
+    );
+  }
+  if (!e.LDAP_GROUP_ROLES.length && !e.LDAP_DEFAULT_ROLE) {
+    throw new ConfigError(
+      'Invalid configuration:\n  LDAP_GROUP_ROLES: map at least one group to a role (or set LDAP_DEFAULT_ROLE), or nobody from the directory can sign in',
+    );
+  }
+  if (e.LDAP_STARTTLS && e.LDAP_URL.startsWith('ldaps:')) {
+    throw new ConfigError(
+      'Invalid configuration:\n  LDAP_STARTTLS: ldaps:// is already TLS; use one or the other',
+    );
+  }
+  return {
+    url: e.LDAP_URL,
+    startTls: e.LDAP_STARTTLS,
+    caFile: e.LDAP_CA_FILE,
+    rejectUnauthorized: e.LDAP_TLS_REJECT_UNAUTHORIZED,
+    timeoutMs: e.LDAP_TIMEOUT_MS,
+    bindDn: e.LDAP_BIND_DN!,
+    bindPassword: e.LDAP_BIND_PASSWORD!,
+    userBase: e.LDAP_USER_BASE!,
+    userFilter: e.LDAP_USER_FILTER,
+    emailAttribute: e.LDAP_EMAIL_ATTRIBUTE,
+    nameAttribute: e.LDAP_NAME_ATTRIBUTE,
+    groupBase: e.LDAP_GROUP_BASE,
+    groupFilter: e.LDAP_GROUP_FILTER,
+    memberOfAttribute: e.LDAP_MEMBER_OF_ATTRIBUTE,
+    groupRoles: e.LDAP_GROUP_ROLES,
+    defaultRole: e.LDAP_DEFAULT_ROLE,
+    disabledFilter: e.LDAP_DISABLED_FILTER,
   };
 }

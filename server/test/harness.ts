@@ -59,6 +59,7 @@ export const testAppConfig: AppConfig = {
   redisUrl: process.env.TEST_REDIS_URL || undefined,
   rateLimitPerMinute: 100_000,
   signInLimitPerMinute: 1_000,
+  ldap: undefined,
 };
 
 /** Signs in through the API and returns the access token. */

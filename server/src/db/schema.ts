@@ -283,6 +283,8 @@ export const idempotencyKeys = pgTable(
 );
 
 export const roles = ['admin', 'asset_manager', 'technician', 'auditor', 'employee'] as const;
+/** Where an account signs in: here with its password, or through the LDAP / Active Directory directory. */
+export const userSources = ['local', 'ldap'] as const;
 
 export const users = pgTable(
   'users',
@@ -292,6 +294,9 @@ export const users = pgTable(
     display_name: varchar('display_name', { length: 200 }).notNull(),
     // argon2id; null for accounts that sign in through the directory.
     password_hash: text('password_hash'),
+    source: varchar('source', { length: 10 }).notNull().default('local'),
+    // The directory entry a directory account was provisioned from (its DN), re-read at every refresh.
+    directory_dn: text('directory_dn'),
     role: varchar('role', { length: 20 }).notNull().default('employee'),
     // Limits the user to this location and everything below it; null sees every location.
     location_scope_id: ref('location_scope_id').references(() => locations.id),
@@ -315,6 +320,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
     check('users_role_check', oneOf(t.role, roles)),
+    check('users_source_check', oneOf(t.source, userSources)),
   ],
 );
 

@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import type { Db, Executor } from '../../db/connection.ts';
 import { recordSecurityEvent } from '../../platform/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import type { Directory } from './directory.ts';
 import { verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
 
@@ -61,10 +62,23 @@ export async function confirm(db: Db, userId: number, code: string) {
   });
 }
 
-export async function disable(db: Db, userId: number, password: string): Promise<void> {
+/** A directory account's password is the directory's: checked there with a bind. */
+async function isOwnPassword(user: repo.UserRow, password: string, directory: Directory | undefined) {
+  if (user.source === 'ldap') {
+    return !!directory && !!user.directory_dn && (await directory.checkPassword(user.directory_dn, password));
+  }
+  return !!user.password_hash && (await verifyPassword(user.password_hash, password));
+}
+
+export async function disable(
+  db: Db,
+  userId: number,
+  password: string,
+  directory: Directory | undefined,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const user = await userFor(tx, userId);
-    if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
+    if (!(await isOwnPassword(user, password, directory))) {
       throw ValidationError.field('password', 'is wrong');
     }
     await repo.updateUser(tx, userId, {

@@ -1,7 +1,7 @@
 // What a user looks like on the wire: never the password hash or session internals.
 import { isoTimestamp } from '../../platform/schemas.ts';
 import type { UserRow } from './repo.ts';
-import type { Role } from './roles.ts';
+import type { Role, UserSource } from './roles.ts';
 
 export function presentUser(row: UserRow) {
   return {
@@ -9,6 +9,7 @@ export function presentUser(row: UserRow) {
     email: row.email,
     display_name: row.display_name,
     role: row.role as Role,
+    source: row.source as UserSource,
     location_scope_id: row.location_scope_id,
     is_active: row.is_active,
     mfa_enabled: row.mfa_enabled,

@@ -69,6 +69,12 @@ export async function insertUser(ex: Executor, values: NewUser): Promise<UserRow
   return row!;
 }
 
+/** Inserts the account unless one with its email exists (a concurrent first sign-in): then undefined. */
+export async function insertUserIfAbsent(ex: Executor, values: NewUser): Promise<UserRow | undefined> {
+  const [row] = await ex.insert(users).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
 export async function updateUser(ex: Executor, id: number, values: Partial<NewUser>): Promise<UserRow> {
   const [row] = await ex
     .update(users)
@@ -100,6 +106,16 @@ export async function findRefreshTokenForUpdate(
     .where(eq(refreshTokens.token_hash, tokenHash))
     .for('update');
   return row;
+}
+
+/** The account a refresh token belongs to, without locking either. */
+export async function findUserByRefreshToken(ex: Executor, tokenHash: string): Promise<UserRow | undefined> {
+  const [row] = await ex
+    .select({ user: users })
+    .from(refreshTokens)
+    .innerJoin(users, eq(users.id, refreshTokens.user_id))
+    .where(eq(refreshTokens.token_hash, tokenHash));
+  return row?.user;
 }
 
 export async function markRefreshTokenUsed(ex: Executor, id: number): Promise<void> {

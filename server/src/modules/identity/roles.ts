@@ -1,8 +1,9 @@
 // Roles are named sets of permissions. One table decides; the role × route matrix test proves it.
-import type { roles } from '../../db/schema.ts';
+import type { roles, userSources } from '../../db/schema.ts';
 import { permissions, type Permission } from '../../platform/permissions.ts';
 
 export type Role = (typeof roles)[number];
+export type UserSource = (typeof userSources)[number];
 
 const readCatalog: Permission[] = [
   'locations:read',

@@ -291,7 +291,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      await mfa.disable(db, me(request).userId, request.body.password);
+      await mfa.disable(db, me(request).userId, request.body.password, settings.directory);
       return reply.code(204).send(null);
     },
   );

@@ -1,6 +1,6 @@
 // Sign-in, token and user shapes.
 import { z } from 'zod';
-import { roles } from '../../db/schema.ts';
+import { roles, userSources } from '../../db/schema.ts';
 import { permissions } from '../../platform/permissions.ts';
 import { Id, Timestamps } from '../../platform/schemas.ts';
 
@@ -72,6 +72,7 @@ export const User = z.object({
   email: z.string(),
   display_name: z.string(),
   role: z.enum(roles),
+  source: z.enum(userSources).describe('local: signs in with a password here; ldap: through the directory'),
   location_scope_id: z.number().nullable(),
   is_active: z.boolean(),
   mfa_enabled: z.boolean(),

@@ -21,6 +21,9 @@ import * as repo from './repo.ts';
 import { rolePermissions, type Role } from './roles.ts';
 import type { CreateUser, UpdateMe, UpdateUser } from './schemas.ts';
 
+const directoryPassword = () =>
+  ValidationError.field('password', 'is kept by the directory for this account; change it there');
+
 const enrolmentOnly: ReadonlySet<Permission> = new Set(['account:self']);
 
 export async function loadPrincipal(
@@ -112,6 +115,7 @@ export async function updateUser(
     const current = await repo.findUserForUpdate(tx, id);
     if (!current) throw new NotFoundError('User', id);
     assertVersion(current.version, expected);
+    if (password !== undefined && current.source === 'ldap') throw directoryPassword();
     const endsSessions =
       input.is_active === false || password !== undefined || (input.role ?? current.role) !== current.role;
     const updated = await repo.updateUser(tx, id, {
@@ -153,6 +157,7 @@ export async function updateMe(db: Db, actor: Principal, input: UpdateMe) {
   const user = await db.transaction(async (tx) => {
     const current = await repo.findUserForUpdate(tx, actor.userId);
     if (!current) throw new NotFoundError('User', actor.userId);
+    if (input.password !== undefined && current.source === 'ldap') throw directoryPassword();
     if (input.password !== undefined) {
       if (
         !current.password_hash ||
