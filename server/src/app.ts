@@ -14,6 +14,7 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
+import { depreciationRoutes } from './modules/depreciation/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { loadApiKeyPrincipal } from './modules/identity/api-keys.ts';
 import { loadPrincipal } from './modules/identity/users.ts';
@@ -153,6 +154,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(supplierRoutes, { db: database.db });
       await api.register(tagRoutes, { db: database.db });
       await api.register(itemRoutes, { db: database.db });
+      await api.register(depreciationRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

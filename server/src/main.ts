@@ -1,4 +1,4 @@
-// The `eis` command: serve | migrate | seed.
+// The `eis` command: serve | migrate | seed | depreciation run.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,12 +7,17 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { seedDemoData, seedItems, isEmpty } from './db/seed/seed.ts';
+import { today } from './modules/depreciation/calendar.ts';
+import { revalueFleet } from './modules/depreciation/service.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
+import { IsoDate } from './platform/schemas.ts';
 
 const usage = `Usage: eis <command>
   serve              run the API and web app (migrates first; seeds demo data on a first embedded start)
   migrate            apply database migrations
-  seed [--items N]   add demo data, or N generated items for benchmarks`;
+  seed [--items N]   add demo data, or N generated items for benchmarks
+  depreciation run [--as-of YYYY-MM-DD]
+                     set every item's current value to its book value at that date (default: today)`;
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({
@@ -71,7 +76,11 @@ async function serve(config: Config): Promise<void> {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { items: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      items: { type: 'string' },
+      'as-of': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command] = positionals;
   if (values.help || !command) {
@@ -104,6 +113,17 @@ async function main(): Promise<void> {
       else await seedItems(database.db, count, (done) => process.stdout.write(`\r${done} / ${count} items`));
       await database.close();
       process.stdout.write('\nSeeded.\n');
+      return;
+    }
+    case 'depreciation': {
+      if (positionals[1] !== 'run')
+        throw new ConfigError(`Unknown command "depreciation ${positionals[1] ?? ''}"\n${usage}`);
+      const asOf = values['as-of'] ?? today();
+      if (!IsoDate.safeParse(asOf).success) throw new ConfigError('--as-of must be a date as YYYY-MM-DD');
+      const database = await open(config);
+      const revalued = await revalueFleet(database.db, asOf);
+      await database.close();
+      process.stdout.write(`Revalued ${revalued} items to their book value as of ${asOf}.\n`);
       return;
     }
     default:

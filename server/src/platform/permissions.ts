@@ -15,6 +15,7 @@ export const permissions = [
   'items:write',
   'tags:read',
   'tags:write',
+  'reports:read',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -23,8 +23,9 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'items:write',
     'tags:write',
     'users:read',
+    'reports:read',
   ]),
   technician: new Set<Permission>(['account:self', ...readCatalog, 'items:write', 'tags:write']),
-  auditor: new Set<Permission>(['account:self', ...readCatalog, 'users:read']),
+  auditor: new Set<Permission>(['account:self', ...readCatalog, 'users:read', 'reports:read']),
   employee: new Set<Permission>(['account:self', 'items:read']),
 };
