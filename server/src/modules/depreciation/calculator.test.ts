@@ -9,6 +9,7 @@ import {
   type DepreciableAsset,
   type DepreciationSettings,
 } from './calculator.ts';
+import { firstOfMonth, lastOfMonth, monthIndex, nextDay } from './calendar.ts';
 import { generatedAssets } from './generated-assets.ts';
 import { macrsHalfYearPercentages, recoveryPeriods } from './macrs.ts';
 
@@ -177,5 +178,17 @@ describe('properties of every schedule', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('calendar', () => {
+  it('steps over month, year and leap-day ends', () => {
+    expect(
+      ['2024-02-28', '2024-02-29', '2023-02-28', '2024-12-31', '2100-02-28', '0099-12-31'].map(nextDay),
+    ).toEqual(['2024-02-29', '2024-03-01', '2023-03-01', '2025-01-01', '2100-03-01', '0100-01-01']);
+    expect([lastOfMonth(monthIndex('2000-02-10')), firstOfMonth(monthIndex('0042-07-31'))]).toEqual([
+      '2000-02-29',
+      '0042-07-01',
+    ]);
   });
 });
