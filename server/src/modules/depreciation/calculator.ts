@@ -1,7 +1,7 @@
 // The depreciation calculator: pure and decimal-exact. Every method is reduced to one function, the accumulated
 // depreciation after m months of ownership, rounded to the cent; period amounts are differences of it, so they add
 // up exactly and the last period absorbs any rounding. The SQL function eis_depreciation_accumulated (migration
-// 0008) is the same algorithm, line for line; a test holds the two to the cent.
+// *_depreciation_functions) is the same algorithm, line for line; a test holds the two to the cent.
 //
 // Conventions:
 // - Full-month: the month of purchase counts in full; a month's depreciation is accrued at its last day.

@@ -1,5 +1,5 @@
 // Depreciation SQL: a category's settings, fleet valuation and revaluation, each one statement over
-// eis_book_value (migration 0008), which computes what calculator.ts does, in the database.
+// eis_book_value (migration *_depreciation_functions), which computes what calculator.ts does, in the database.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { categories } from '../../db/schema.ts';
