@@ -58,25 +58,26 @@ async function main(): Promise<void> {
       const description = scenario.describe(facts);
       say(`\n${scenario.name}: ${description}`);
       const scripts = await scenario.pgbenchScripts(facts, sql);
+      const connections = scenario.connections ?? config.connections;
       const http = {
         baseUrl: server.baseUrl,
         headers: server.headers,
         nextPath: scenario.paths(facts),
-        connections: config.connections,
+        connections,
       };
       await runHttpLoad({ ...http, durationS: config.warmupS });
-      say(`  API, ${config.connections} connections, ${config.durationS} s…`);
+      say(`  API, ${connections} connections, ${config.durationS} s…`);
       const apiCpu = measureCpu(server.pid);
       const api = await runHttpLoad({ ...http, durationS: config.durationS });
       const apiCpuUse = apiCpu();
-      say(`  pgbench, ${config.connections} clients, ${config.durationS} s…`);
+      say(`  pgbench, ${connections} clients, ${config.durationS} s…`);
       const pgbenchCpu = measureCpu(server.pid);
       const pgbench = await runPgbench({
         pgbench: config.pgbench,
         databaseUrl: config.databaseUrl,
         scripts,
-        clients: config.connections,
-        threads: Math.min(config.pgbenchJobs, config.connections),
+        clients: connections,
+        threads: Math.min(config.pgbenchJobs, connections),
         durationS: config.durationS,
       });
       const result = judge(scenario, description, api, pgbench, { api: apiCpuUse, pgbench: pgbenchCpu() });

@@ -1,6 +1,8 @@
-// The three measured requests. Each gives the API path to call (drawn afresh per request) and the pgbench scripts
+// The measured requests. Each gives the API path to call (drawn afresh per request) and the pgbench scripts
 // running the statements the API sends for it, with values drawn the same way.
 import type { Db } from '../server/src/db/connection.ts';
+import { ValuationQuery } from '../server/src/modules/depreciation/schemas.ts';
+import { valueFleet } from '../server/src/modules/depreciation/service.ts';
 import { findItems } from '../server/src/modules/items/find-items.ts';
 import { ListItemsQuery } from '../server/src/modules/items/schemas.ts';
 import { getItem } from '../server/src/modules/items/service.ts';
@@ -26,6 +28,8 @@ export interface Scenario {
   name: string;
   describe: (facts: DatasetFacts) => string;
   target: Target;
+  /** API connections = pgbench clients, when not BENCH_CONNECTIONS: a whole-fleet report is not a hot path. */
+  connections?: number;
   /** Returns a function giving the next request's path. */
   paths: (facts: DatasetFacts) => () => string;
   /** pgbench scripts, one picked at random (equal weights) per transaction: the SQL the API sends. */
@@ -94,4 +98,24 @@ const filteredList: Scenario = {
     ),
 };
 
-export const scenarios: Scenario[] = [getById, search, filteredList];
+/** Month ends over the generated purchase dates (six years back): the as-of dates a finance team asks for. */
+const valuationDates = ['2021-12-31', '2022-12-31', '2023-06-30', '2024-12-31', '2025-09-30', '2026-03-31'];
+const valuationQuery = ValuationQuery.parse({ group_by: 'category' });
+
+const valuation: Scenario = {
+  name: 'valuation',
+  describe: () =>
+    `GET /api/v1/reports/valuation?as_of=<date>&group_by=category, date uniform over ${valuationDates.join(', ')}; the whole fleet in one SQL query`,
+  target: { percentile: 'p95', maxMs: 10_000 },
+  connections: 2,
+  paths: () => () =>
+    `/api/v1/reports/valuation?${queryString({ as_of: pick(valuationDates), group_by: 'category' })}`,
+  pgbenchScripts: (_f, sql) =>
+    Promise.all(
+      valuationDates.map((asOf) =>
+        sql.pgbenchScript((db: Db) => valueFleet(db, valuationQuery, asOf, everywhere)),
+      ),
+    ),
+};
+
+export const scenarios: Scenario[] = [getById, search, filteredList, valuation];

@@ -14,10 +14,12 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
+import { depreciationRoutes } from './modules/depreciation/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { loadApiKeyPrincipal } from './modules/identity/api-keys.ts';
 import { connectDirectory } from './modules/identity/directory.ts';
 import { loadPrincipal } from './modules/identity/users.ts';
+import { disposalRoutes } from './modules/items/disposal-routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
@@ -163,6 +165,9 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(tagRoutes, { db: database.db });
       await api.register(itemRoutes, { db: database.db });
       await api.register(auditRoutes, { db: database.db });
+
+      await api.register(disposalRoutes, { db: database.db });
+      await api.register(depreciationRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,4 @@
-// The `eis` command: serve | migrate | seed | audit verify | keys new | keys rotate.
+// The `eis` command: serve | migrate | seed | depreciation run | audit verify | keys new | keys rotate.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,10 @@ import {
   type FieldKey,
 } from './platform/crypto/field-encryption.ts';
 import { verifyAuditChain } from './modules/audit/service.ts';
+import { today } from './modules/depreciation/calendar.ts';
+import { revalueFleet } from './modules/depreciation/service.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
+import { IsoDate } from './platform/schemas.ts';
 
 const usage = `Usage: eis <command>
   serve              run the API and web app (migrates first; seeds demo data on a first embedded start)
@@ -24,7 +27,9 @@ const usage = `Usage: eis <command>
   seed [--items N]   add demo data, or N generated items for benchmarks
   audit verify       check the audit log's hash chain; exits 1 at the first altered or removed entry
   keys new           print a new field-encryption key for ENCRYPTION_KEYS
-  keys rotate        reseal every encrypted value with the first key (embedded: adds a new key first)`;
+  keys rotate        reseal every encrypted value with the first key (embedded: adds a new key first)
+  depreciation run [--as-of YYYY-MM-DD]
+                     set every item's current value to its book value at that date (default: today)`;
 
 async function open(config: Config): Promise<Database> {
   useFieldKeys(fieldKeys(config));
@@ -115,7 +120,11 @@ async function serve(config: Config): Promise<void> {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { items: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      items: { type: 'string' },
+      'as-of': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command] = positionals;
   if (values.help || !command) {
@@ -170,6 +179,18 @@ async function main(): Promise<void> {
       }
       if (positionals[1] === 'rotate') return rotateKeys(config);
       throw new ConfigError(`Unknown keys command\n${usage}`);
+
+    case 'depreciation': {
+      if (positionals[1] !== 'run')
+        throw new ConfigError(`Unknown command "depreciation ${positionals[1] ?? ''}"\n${usage}`);
+      const asOf = values['as-of'] ?? today();
+      if (!IsoDate.safeParse(asOf).success) throw new ConfigError('--as-of must be a date as YYYY-MM-DD');
+      const database = await open(config);
+      const revalued = await revalueFleet(database.db, asOf);
+      await database.close();
+      process.stdout.write(`Revalued ${revalued} items to their book value as of ${asOf}.\n`);
+      return;
+    }
     default:
       throw new ConfigError(`Unknown command "${command}"\n${usage}`);
   }

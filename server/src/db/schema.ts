@@ -420,3 +420,42 @@ export const auditChain = pgTable('audit_chain', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: varchar('hash', { length: 64 }).notNull(),
 });
+
+// ── Depreciation and disposal ────────────────────────────────────────────────────────────────────────────────
+
+export const disposalMethods = [
+  'sold',
+  'scrapped',
+  'donated',
+  'recycled',
+  'traded_in',
+  'returned_to_vendor',
+  'lost',
+  'stolen',
+] as const;
+
+/** How, when and for how much an item left the organisation, with the gain or loss against its book value. */
+export const itemDisposals = pgTable(
+  'item_disposals',
+  {
+    id: id(),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id, { onDelete: 'cascade' }),
+    method: varchar('method', { length: 30 }).notNull(),
+    disposed_on: date('disposed_on', { mode: 'string' }).notNull(),
+    proceeds: money('proceeds').notNull(),
+    // Null when the item has no purchase price: there is no book value to gain or lose against.
+    book_value: money('book_value'),
+    gain_loss: numeric('gain_loss', { precision: 14, scale: 2 }),
+    notes: text('notes'),
+    disposed_by: varchar('disposed_by', { length: 200 }),
+    created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('item_disposals_item_key').on(t.item_id),
+    index('item_disposals_disposed_on_idx').on(t.disposed_on),
+    check('item_disposals_method_check', oneOf(t.method, disposalMethods)),
+    check('item_disposals_proceeds_check', sql`${t.proceeds} >= 0`),
+  ],
+);

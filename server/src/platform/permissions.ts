@@ -17,6 +17,7 @@ export const permissions = [
   'tags:read',
   'tags:write',
   'audit:read',
+  'reports:read',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

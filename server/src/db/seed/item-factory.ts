@@ -4,7 +4,8 @@
 import type { Faker } from '@faker-js/faker';
 import { personName } from './seed-faker.ts';
 import type { itemStatuses } from '../schema.ts';
-import { bookValue } from './book-value.ts';
+import { bookValueAt } from '../../modules/depreciation/calculator.ts';
+import { ValidationError } from '../../platform/errors.ts';
 import type { PlaceKind } from './category-catalog.ts';
 import { customFieldValues } from './custom-field-values.ts';
 import type { ProductModel } from './product-catalog-it.ts';
@@ -120,9 +121,14 @@ function addYears(date: Date, years: number): Date {
   return new Date(Date.UTC(year, date.getUTCMonth(), Math.min(date.getUTCDate(), lastDay)));
 }
 
-function monthsBetween(from: Date, to: Date): number {
-  const months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth();
-  return to.getUTCDate() < from.getUTCDate() ? months - 1 : months;
+/** The item's book value today by the one depreciation calculator; its cost if its category allows none. */
+function bookValueToday(cost: string, category: CategoryContext, purchased: string, today: string): string {
+  try {
+    return bookValueAt({ cost, purchaseDate: purchased, settings: category.depreciation }, today);
+  } catch (error) {
+    if (error instanceof ValidationError) return cost;
+    throw error;
+  }
 }
 
 export function createItemFactory(
@@ -243,9 +249,7 @@ export function createItemFactory(
       purchase_date: isoDate(purchased),
       purchase_price: cost,
       current_value:
-        status === 'disposed'
-          ? '0.00'
-          : bookValue(cost, category.depreciation, monthsBetween(purchased, today)),
+        status === 'disposed' ? '0.00' : bookValueToday(cost, category, isoDate(purchased), isoDate(today)),
       warranty_expiry: isoDate(warrantyEnd),
       assigned_to:
         status !== 'deployed'

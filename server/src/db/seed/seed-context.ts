@@ -4,7 +4,7 @@
 import { asc } from 'drizzle-orm';
 import type { Executor } from '../connection.ts';
 import { categories, customFieldDefinitions, locations, suppliers } from '../schema.ts';
-import type { DepreciationSettings } from './book-value.ts';
+import type { DepreciationSettings } from '../../modules/depreciation/calculator.ts';
 import type { CategorySeed, CustomFieldType, DepreciationMethod, PlaceKind } from './category-catalog.ts';
 import { flattenCategories } from './category-tree.ts';
 import { facilitiesProductLines } from './product-catalog-facilities.ts';

@@ -148,6 +148,19 @@ describe('seedDemoData', () => {
     ).toBe(0);
   });
 
+  it('values every item it still owns at its book value today, as the fleet valuation computes it', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [row] = await rows<{ owned: number; off: number }>(sql`select count(*)::int as owned,
+        (count(*) filter (where i.current_value <> coalesce(round(eis_book_value(i.purchase_price, i.purchase_date,
+          coalesce(i.depreciation_method, c.depreciation_method), c.depreciation_rate,
+          coalesce(i.useful_life_months, c.useful_life_months), coalesce(i.salvage_value, c.salvage_value),
+          coalesce(i.recovery_period, c.recovery_period), ${today}::date), 2), i.purchase_price)))::int as off
+      from inventory_items i left join categories c on c.id = i.category_id
+      where i.status <> 'disposed'`);
+    expect(row?.owned).toBeGreaterThan(1000);
+    expect(row?.off).toBe(0);
+  });
+
   it('uses mostly deployed and in-stock statuses, and only lower-case tags that exist in the tags table', async () => {
     const statuses = await rows<{ status: string; n: number }>(
       sql`select status, count(*)::int as n from inventory_items group by status`,

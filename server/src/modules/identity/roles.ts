@@ -25,6 +25,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'items:read_sensitive',
     'tags:write',
     'users:read',
+    'reports:read',
   ]),
   technician: new Set<Permission>(['account:self', ...readCatalog, 'items:write', 'tags:write']),
   auditor: new Set<Permission>([
@@ -33,6 +34,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'items:read_sensitive',
     'users:read',
     'audit:read',
+    'reports:read',
   ]),
   employee: new Set<Permission>(['account:self', 'items:read']),
 };

@@ -246,7 +246,12 @@ describe('updating items', () => {
     const item = await makeItem(t);
     expect((await patch(item.id, { status: 'deployed', assigned_to: 'Ada Lovelace' })).statusCode).toBe(200);
     expect((await patch(item.id, { status: 'retired' })).statusCode).toBe(200);
-    expect((await patch(item.id, { status: 'disposed' })).statusCode).toBe(200);
+    const disposed = await t.request({
+      method: 'POST',
+      url: `/api/v1/items/${item.id}/dispose`,
+      payload: { method: 'scrapped', disposed_on: '2025-01-01' },
+    });
+    expect(disposed.statusCode, disposed.body).toBe(201);
     const back = await patch(item.id, { status: 'in_stock' });
     expect(back.statusCode).toBe(422);
     expect(back.json().errors[0]).toMatchObject({ field: 'status' });
@@ -255,7 +260,7 @@ describe('updating items', () => {
     expect(graph.transitions.disposed).toEqual([]);
     expect(graph.transitions.ordered).toContain('in_stock');
     const actions = (await history(item.id)).map((h) => h.action);
-    expect(actions).toEqual(['status_changed', 'status_changed', 'status_changed', 'created']);
+    expect(actions).toEqual(['disposed', 'status_changed', 'status_changed', 'created']);
   });
 
   it('writes no history and keeps the version for a change that changes nothing', async () => {

@@ -24,7 +24,7 @@ import type { CreateItem, UpdateItem } from './schemas.ts';
 import { canMove, initialStatuses, statusTransitions, type ItemStatus } from './status.ts';
 
 /** Outside the caller's scope an item is not found, exactly as if it did not exist. */
-async function assertVisible(
+export async function assertVisible(
   ex: Executor,
   scope: Scope,
   id: number,
@@ -156,6 +156,12 @@ export async function updateItem(
     if ('location_id' in changes) await assertPlaceable(tx, scope, fields.location_id);
     if (!Object.keys(changes).length) return current;
 
+    if ('status' in changes && fields.status === 'disposed') {
+      throw ValidationError.field(
+        'status',
+        `dispose of an item with POST /api/v1/items/${id}/dispose: it records the method, date, proceeds and gain or loss`,
+      );
+    }
     if ('status' in changes && fields.status && !canMove(current.status as ItemStatus, fields.status)) {
       const allowed = statusTransitions[current.status as ItemStatus];
       throw ValidationError.field(
