@@ -13,12 +13,15 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
+import { assignmentRoutes } from './modules/assignments/routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { loadApiKeyPrincipal } from './modules/identity/api-keys.ts';
 import { loadPrincipal } from './modules/identity/users.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
+import { requestRoutes } from './modules/requests/routes.ts';
+import { reservationRoutes } from './modules/reservations/routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
 import { tagRoutes } from './modules/tags/routes.ts';
 import { accessTokens } from './platform/auth/access-tokens.ts';
@@ -153,6 +156,9 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(supplierRoutes, { db: database.db });
       await api.register(tagRoutes, { db: database.db });
       await api.register(itemRoutes, { db: database.db });
+      await api.register(assignmentRoutes, { db: database.db });
+      await api.register(reservationRoutes, { db: database.db });
+      await api.register(requestRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

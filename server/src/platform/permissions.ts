@@ -15,6 +15,13 @@ export const permissions = [
   'items:write',
   'tags:read',
   'tags:write',
+  'assignments:read',
+  'assignments:write',
+  'assignments:self',
+  'requests:create',
+  'requests:decide',
+  'reservations:read',
+  'reservations:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

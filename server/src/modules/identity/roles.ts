@@ -12,11 +12,19 @@ const readCatalog: Permission[] = [
   'tags:read',
 ];
 
+/** Every signed-in person sees and acknowledges what is assigned to them, and may ask for equipment. */
+const selfService: Permission[] = ['account:self', 'assignments:self', 'requests:create'];
+const readAssignments: Permission[] = ['assignments:read', 'reservations:read'];
+const handOut: Permission[] = ['assignments:write', 'reservations:write'];
+
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
   asset_manager: new Set<Permission>([
-    'account:self',
+    ...selfService,
     ...readCatalog,
+    ...readAssignments,
+    ...handOut,
+    'requests:decide',
     'locations:write',
     'categories:write',
     'suppliers:write',
@@ -24,7 +32,15 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'tags:write',
     'users:read',
   ]),
-  technician: new Set<Permission>(['account:self', ...readCatalog, 'items:write', 'tags:write']),
-  auditor: new Set<Permission>(['account:self', ...readCatalog, 'users:read']),
-  employee: new Set<Permission>(['account:self', 'items:read']),
+  technician: new Set<Permission>([
+    ...selfService,
+    ...readCatalog,
+    ...readAssignments,
+    ...handOut,
+    'items:write',
+    'tags:write',
+  ]),
+  auditor: new Set<Permission>([...selfService, ...readCatalog, ...readAssignments, 'users:read']),
+  // Self-service only: an employee sees the items assigned to them (/me/assignments), not the catalogue.
+  employee: new Set<Permission>(selfService),
 };
