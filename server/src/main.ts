@@ -1,4 +1,4 @@
-// The `eis` command: serve | migrate | seed.
+// The `eis` command: serve | migrate | seed | jobs.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,12 +7,14 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { seedDemoData, seedItems, isEmpty } from './db/seed/seed.ts';
+import { detectDueEvents } from './modules/assignments/due-events.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
 
 const usage = `Usage: eis <command>
   serve              run the API and web app (migrates first; seeds demo data on a first embedded start)
   migrate            apply database migrations
-  seed [--items N]   add demo data, or N generated items for benchmarks`;
+  seed [--items N]   add demo data, or N generated items for benchmarks
+  jobs due-events    record overdue check-out and upcoming reservation events (safe to repeat)`;
 
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({
@@ -104,6 +106,15 @@ async function main(): Promise<void> {
       else await seedItems(database.db, count, (done) => process.stdout.write(`\r${done} / ${count} items`));
       await database.close();
       process.stdout.write('\nSeeded.\n');
+      return;
+    }
+    case 'jobs': {
+      if (positionals[1] !== 'due-events')
+        throw new ConfigError(`Unknown job "${positionals[1] ?? ''}"\n${usage}`);
+      const database = await open(config);
+      const found = await detectDueEvents(database.db);
+      await database.close();
+      process.stdout.write(`Recorded ${found.overdue} overdue and ${found.upcoming} upcoming events.\n`);
       return;
     }
     default:
