@@ -178,6 +178,30 @@ describe('checking items out and in', () => {
     expect((await checkin(item.id, { condition: 'excellent' })).statusCode).toBe(400);
   });
 
+  it('changes a checked-out item’s status or holder only through check-in', async () => {
+    const person = await makeUser(t, 'employee');
+    const item = await makeItem(t);
+    const assignment = (await checkout(item.id, { assignee_user_id: person.id })).json();
+    for (const payload of [{ status: 'disposed' }, { assigned_to: 'someone else' }]) {
+      const res = await t.request({ method: 'PATCH', url: `/api/v1/items/${item.id}`, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(409);
+      expect(res.json().detail).toContain(`assignment ${assignment.id}`);
+    }
+    const renamed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/items/${item.id}`,
+      payload: { name: 'Renamed' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    await checkin(item.id, { condition: 'good' });
+    const retired = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/items/${item.id}`,
+      payload: { status: 'retired' },
+    });
+    expect(retired.statusCode).toBe(200);
+  });
+
   it('keeps an item that was ever checked out from being deleted, so its assignment history stays', async () => {
     const person = await makeUser(t, 'employee');
     const item = await makeItem(t);

@@ -41,6 +41,16 @@ async function assertPlaceable(
   }
 }
 
+/** While an item is checked out, its status and holder change only through check-in. */
+async function assertNotCheckedOut(ex: Executor, id: number): Promise<void> {
+  const checkoutId = await repo.openCheckoutId(ex, id);
+  if (checkoutId !== undefined) {
+    throw new ConflictError(`Item ${id} is checked out (assignment ${checkoutId}); check it in first`, [
+      { field: 'status', message: `cannot change while the item is checked out (assignment ${checkoutId})` },
+    ]);
+  }
+}
+
 export async function getItem(db: Executor, id: number, scope: Scope) {
   return presentItem(await assertVisible(db, scope, id, await repo.findById(db, id)));
 }
@@ -122,6 +132,7 @@ export async function updateItem(
     if ('location_id' in changes) await assertPlaceable(tx, scope, fields.location_id);
     if (!Object.keys(changes).length) return current;
 
+    if ('status' in changes || 'assigned_to' in changes) await assertNotCheckedOut(tx, id);
     if ('status' in changes && fields.status && !canMove(current.status as ItemStatus, fields.status)) {
       const allowed = statusTransitions[current.status as ItemStatus];
       throw ValidationError.field(
