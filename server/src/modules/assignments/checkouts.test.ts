@@ -210,6 +210,21 @@ describe('checking items out and in', () => {
     expect((await t.request({ method: 'DELETE', url: `/api/v1/items/${item.id}` })).statusCode).toBe(409);
   });
 
+  it('answers a retried check-out with the first answer, not a 409 (Idempotency-Key)', async () => {
+    const person = await makeUser(t, 'employee');
+    const item = await makeItem(t);
+    const send = () =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/items/${item.id}/checkout`,
+        headers: { 'idempotency-key': `checkout-${item.id}` },
+        payload: { assignee_user_id: person.id },
+      });
+    const [first, retry] = [await send(), await send()];
+    expect([first.statusCode, retry.statusCode]).toEqual([201, 201]);
+    expect(retry.json().id).toBe(first.json().id);
+  });
+
   it('answers 412 when the item changed since the caller read it', async () => {
     const person = await makeUser(t, 'employee');
     const item = await makeItem(t);
