@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
+import { assignmentRoutes } from './modules/assignments/routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { depreciationRoutes } from './modules/depreciation/routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
@@ -22,6 +23,8 @@ import { loadPrincipal } from './modules/identity/users.ts';
 import { disposalRoutes } from './modules/items/disposal-routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
+import { requestRoutes } from './modules/requests/routes.ts';
+import { reservationRoutes } from './modules/reservations/routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
 import { tagRoutes } from './modules/tags/routes.ts';
 import { accessTokens } from './platform/auth/access-tokens.ts';
@@ -164,6 +167,9 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(supplierRoutes, { db: database.db });
       await api.register(tagRoutes, { db: database.db });
       await api.register(itemRoutes, { db: database.db });
+      await api.register(assignmentRoutes, { db: database.db });
+      await api.register(reservationRoutes, { db: database.db });
+      await api.register(requestRoutes, { db: database.db });
       await api.register(auditRoutes, { db: database.db });
 
       await api.register(disposalRoutes, { db: database.db });

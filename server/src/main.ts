@@ -1,4 +1,4 @@
-// The `eis` command: serve | migrate | seed | depreciation run | audit verify | keys new | keys rotate.
+// The `eis` command: serve | migrate | seed | depreciation run | jobs | audit verify | keys new | keys rotate.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import {
 import { verifyAuditChain } from './modules/audit/service.ts';
 import { today } from './modules/depreciation/calendar.ts';
 import { revalueFleet } from './modules/depreciation/service.ts';
+import { detectDueEvents } from './modules/assignments/due-events.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
 import { IsoDate } from './platform/schemas.ts';
 
@@ -29,7 +30,8 @@ const usage = `Usage: eis <command>
   keys new           print a new field-encryption key for ENCRYPTION_KEYS
   keys rotate        reseal every encrypted value with the first key (embedded: adds a new key first)
   depreciation run [--as-of YYYY-MM-DD]
-                     set every item's current value to its book value at that date (default: today)`;
+                     set every item's current value to its book value at that date (default: today)
+  jobs due-events    record overdue check-out and upcoming reservation events (safe to repeat)`;
 
 async function open(config: Config): Promise<Database> {
   useFieldKeys(fieldKeys(config));
@@ -189,6 +191,15 @@ async function main(): Promise<void> {
       const revalued = await revalueFleet(database.db, asOf);
       await database.close();
       process.stdout.write(`Revalued ${revalued} items to their book value as of ${asOf}.\n`);
+      return;
+    }
+    case 'jobs': {
+      if (positionals[1] !== 'due-events')
+        throw new ConfigError(`Unknown job "${positionals[1] ?? ''}"\n${usage}`);
+      const database = await open(config);
+      const found = await detectDueEvents(database.db);
+      await database.close();
+      process.stdout.write(`Recorded ${found.overdue} overdue and ${found.upcoming} upcoming events.\n`);
       return;
     }
     default:

@@ -1,6 +1,7 @@
 // Test data through the real API, one line per fixture: makeItem(t, { status: 'deployed' }).
+import type { InjectOptions } from 'fastify';
 import { expect } from 'vitest';
-import type { TestApp } from './harness.ts';
+import { signInAs, type TestApp } from './harness.ts';
 
 let sequence = 0;
 const next = () => `${process.pid}-${++sequence}`;
@@ -36,3 +37,21 @@ export const makeField = (t: TestApp, categoryId: number, overrides: Body = {}) 
 
 export const makeItem = (t: TestApp, overrides: Body = {}) =>
   create(t, '/api/v1/items', { sku: `SKU-${next()}`, name: `Item ${next()}`, ...overrides });
+
+export const testPassword = 'a sound passphrase 42';
+
+/** A user of the role, signed in: `user.as(request)` sends the request with their token. */
+export async function makeUser(t: TestApp, role: string, overrides: Body = {}) {
+  const email = `${role}-${next()}@example.com`;
+  const user = await create<{ id: number; email: string; display_name: string }>(t, '/api/v1/users', {
+    email,
+    display_name: `${role} ${next()}`,
+    password: testPassword,
+    role,
+    ...overrides,
+  });
+  const token = await signInAs(t, email, testPassword);
+  const as = (options: InjectOptions) =>
+    t.anonymous({ ...options, headers: { authorization: `Bearer ${token}`, ...options.headers } });
+  return { ...user, as };
+}

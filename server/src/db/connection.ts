@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -79,7 +80,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const inMemory = options.dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(inMemory ? options.dataDir : path.resolve(options.dataDir), {
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, btree_gist },
   });
   // No statement_timeout here: PGlite runs in WebAssembly without the timer signal that would cancel a query.
   const db = drizzlePglite(client, { schema }) as unknown as Db;

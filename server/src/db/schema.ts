@@ -459,3 +459,142 @@ export const itemDisposals = pgTable(
     check('item_disposals_proceeds_check', sql`${t.proceeds} >= 0`),
   ],
 );
+
+// ── Assignment, requests, reservations and the outbox (check-out/check-in) ──────────────────────────────────
+
+/**
+ * The outbox: each domain change writes its event here in the same transaction; a dispatcher delivers them later.
+ * `occurrence_key` makes detected events (an overdue check-out, an upcoming reservation) happen once each.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    type: varchar('type', { length: 100 }).notNull(),
+    aggregate_type: varchar('aggregate_type', { length: 50 }).notNull(),
+    aggregate_id: ref('aggregate_id').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    occurrence_key: varchar('occurrence_key', { length: 200 }),
+    occurred_at: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    dispatched_at: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('events_undispatched_idx')
+      .on(t.id)
+      .where(sql`${t.dispatched_at} is null`),
+    index('events_aggregate_idx').on(t.aggregate_type, t.aggregate_id),
+    uniqueIndex('events_occurrence_key').on(t.occurrence_key),
+  ],
+);
+
+export const checkinConditions = ['new', 'good', 'fair', 'poor', 'damaged'] as const;
+
+/** Who or what holds an item, from check-out to check-in: the full assignment history. */
+export const checkouts = pgTable(
+  'checkouts',
+  {
+    id: id(),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id),
+    // Exactly one target: a person, a location, or another item (a kit).
+    assignee_user_id: ref('assignee_user_id').references(() => users.id),
+    location_id: ref('location_id').references(() => locations.id),
+    parent_item_id: ref('parent_item_id').references((): AnyPgColumn => inventoryItems.id),
+    checked_out_at: timestamp('checked_out_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    checked_out_by: varchar('checked_out_by', { length: 200 }),
+    expected_checkin: timestamp('expected_checkin', { withTimezone: true, mode: 'date' }),
+    checkout_note: text('checkout_note'),
+    accepted_at: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    checked_in_at: timestamp('checked_in_at', { withTimezone: true, mode: 'date' }),
+    checked_in_by: varchar('checked_in_by', { length: 200 }),
+    checkin_condition: varchar('checkin_condition', { length: 20 }),
+    checkin_location_id: ref('checkin_location_id').references(() => locations.id),
+    checkin_note: text('checkin_note'),
+    ...timestamps,
+  },
+  (t) => [
+    // One open check-out per item: the database's word on it, whatever the code does.
+    uniqueIndex('checkouts_open_item_key')
+      .on(t.item_id)
+      .where(sql`${t.checked_in_at} is null`),
+    index('checkouts_item_idx').on(t.item_id, t.id),
+    index('checkouts_assignee_idx').on(t.assignee_user_id, t.id),
+    index('checkouts_parent_item_idx')
+      .on(t.parent_item_id)
+      .where(sql`${t.checked_in_at} is null`),
+    index('checkouts_expected_checkin_idx')
+      .on(t.expected_checkin)
+      .where(sql`${t.checked_in_at} is null`),
+    check(
+      'checkouts_one_target',
+      sql`num_nonnulls(${t.assignee_user_id}, ${t.location_id}, ${t.parent_item_id}) = 1`,
+    ),
+    check('checkouts_not_own_kit', sql`${t.parent_item_id} <> ${t.item_id}`),
+    check('checkouts_checkin_condition_check', oneOf(t.checkin_condition, checkinConditions)),
+  ],
+);
+
+export const requestStatuses = ['pending', 'approved', 'declined'] as const;
+
+/** Self-service: an employee asks for an item or any item of a category; an asset manager decides. */
+export const itemRequests = pgTable(
+  'item_requests',
+  {
+    id: id(),
+    requester_user_id: ref('requester_user_id')
+      .notNull()
+      .references(() => users.id),
+    item_id: ref('item_id').references(() => inventoryItems.id),
+    category_id: ref('category_id').references(() => categories.id),
+    note: text('note'),
+    needed_from: timestamp('needed_from', { withTimezone: true, mode: 'date' }),
+    needed_until: timestamp('needed_until', { withTimezone: true, mode: 'date' }),
+    status: varchar('status', { length: 20 }).notNull().default('pending'),
+    decided_by: varchar('decided_by', { length: 200 }),
+    decided_at: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decline_reason: text('decline_reason'),
+    checkout_id: ref('checkout_id').references(() => checkouts.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('item_requests_requester_idx').on(t.requester_user_id, t.id),
+    index('item_requests_status_idx').on(t.status, t.id),
+    check('item_requests_one_subject', sql`num_nonnulls(${t.item_id}, ${t.category_id}) = 1`),
+    check('item_requests_status_check', oneOf(t.status, requestStatuses)),
+    check('item_requests_needed_range', sql`${t.needed_until} > ${t.needed_from}`),
+  ],
+);
+
+export const reservationStatuses = ['active', 'cancelled'] as const;
+
+/** An item held for a person over a time range; overlapping active ones are excluded by the database. */
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: id(),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id, { onDelete: 'cascade' }),
+    user_id: ref('user_id')
+      .notNull()
+      .references(() => users.id),
+    starts_at: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ends_at: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    note: text('note'),
+    status: varchar('status', { length: 20 }).notNull().default('active'),
+    created_by: varchar('created_by', { length: 200 }),
+    cancelled_at: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+    cancelled_by: varchar('cancelled_by', { length: 200 }),
+    ...timestamps,
+  },
+  (t) => [
+    // The no-overlap rule itself is an EXCLUDE constraint in a hand-written migration (drizzle cannot say it).
+    index('reservations_starts_idx')
+      .on(t.starts_at)
+      .where(sql`${t.status} = 'active'`),
+    index('reservations_user_idx').on(t.user_id),
+    check('reservations_range_check', sql`${t.ends_at} > ${t.starts_at}`),
+    check('reservations_status_check', oneOf(t.status, reservationStatuses)),
+  ],
+);

@@ -67,6 +67,8 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
     }
     case '23514':
       return checkViolation(pg.constraint, pg.table);
+    case '23P01':
+      return new ConflictError(`It overlaps an existing ${(pg.table ?? 'record').replace(/_/g, ' ')}`);
     case '23502':
       return ValidationError.field(pg.column ?? 'unknown', 'is required');
     case '22001':

@@ -18,6 +18,13 @@ export const permissions = [
   'tags:write',
   'audit:read',
   'reports:read',
+  'assignments:read',
+  'assignments:write',
+  'assignments:self',
+  'requests:create',
+  'requests:decide',
+  'reservations:read',
+  'reservations:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -132,7 +132,7 @@ describe('GET /items/:id/depreciation', () => {
       purchase_price: '10',
       purchase_date: '2024-01-01',
     });
-    const as = await userWith('employee', site.id);
+    const as = await userWith('technician', site.id);
     expect((await as(`/api/v1/items/${mine.id}/depreciation`)).statusCode).toBe(200);
     expect((await as(`/api/v1/items/${theirs.id}/depreciation`)).statusCode).toBe(404);
     expect((await get('/api/v1/items/99999999/depreciation')).statusCode).toBe(404);

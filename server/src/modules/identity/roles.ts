@@ -13,11 +13,19 @@ const readCatalog: Permission[] = [
   'tags:read',
 ];
 
+/** Every signed-in person sees and acknowledges what is assigned to them, and may ask for equipment. */
+const selfService: Permission[] = ['account:self', 'assignments:self', 'requests:create'];
+const readAssignments: Permission[] = ['assignments:read', 'reservations:read'];
+const handOut: Permission[] = ['assignments:write', 'reservations:write'];
+
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
   asset_manager: new Set<Permission>([
-    'account:self',
+    ...selfService,
     ...readCatalog,
+    ...readAssignments,
+    ...handOut,
+    'requests:decide',
     'locations:write',
     'categories:write',
     'suppliers:write',
@@ -27,14 +35,23 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'users:read',
     'reports:read',
   ]),
-  technician: new Set<Permission>(['account:self', ...readCatalog, 'items:write', 'tags:write']),
-  auditor: new Set<Permission>([
-    'account:self',
+  technician: new Set<Permission>([
+    ...selfService,
     ...readCatalog,
+    ...readAssignments,
+    ...handOut,
+    'items:write',
+    'tags:write',
+  ]),
+  auditor: new Set<Permission>([
+    ...selfService,
+    ...readCatalog,
+    ...readAssignments,
     'items:read_sensitive',
     'users:read',
     'audit:read',
     'reports:read',
   ]),
-  employee: new Set<Permission>(['account:self', 'items:read']),
+  // Self-service only: an employee sees the items assigned to them (/me/assignments), not the catalogue.
+  employee: new Set<Permission>(selfService),
 };

@@ -1,7 +1,7 @@
 // User accounts: the first admin, administration by admins, and the principal behind a token. Deactivating a
 // user or ending their sessions bumps session_version, which every live access token is checked against.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import { roles } from '../../db/schema.ts';
 import { recordSecurityEvent } from '../../platform/audit.ts';
 import type { Permission } from '../../platform/permissions.ts';
@@ -188,4 +188,12 @@ export async function listUsers(db: Db, afterId: number | undefined, limit: numb
     data: page.map(presentUser),
     next_cursor: rows.length > limit ? encodeCursor([page[page.length - 1]!.id]) : null,
   };
+}
+
+/** A person things can be handed to or reserved for: who they are and whether their account is active. */
+export async function findPerson(ex: Executor, id: number) {
+  const user = await repo.findUserById(ex, id);
+  return (
+    user && { id: user.id, email: user.email, display_name: user.display_name, is_active: user.is_active }
+  );
 }

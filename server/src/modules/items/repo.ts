@@ -1,9 +1,9 @@
 // Item rows and their history: SQL only.
-import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { preparedFor } from '../../db/prepared.ts';
 import { blindIndex } from '../../platform/crypto/field-encryption.ts';
-import { assetHistory, inventoryItems } from '../../db/schema.ts';
+import { assetHistory, checkouts, inventoryItems } from '../../db/schema.ts';
 
 const { search_vector: _searchVector, ...itemColumns } = getTableColumns(inventoryItems);
 export { itemColumns };
@@ -70,6 +70,15 @@ export async function update(ex: Executor, id: number, values: Partial<NewItem>)
 
 export async function remove(ex: Executor, id: number): Promise<void> {
   await ex.delete(inventoryItems).where(eq(inventoryItems.id, id));
+}
+
+/** The open check-out of the item, if it is out (the assignments module owns the rows; this only looks). */
+export async function openCheckoutId(ex: Executor, itemId: number): Promise<number | undefined> {
+  const [row] = await ex
+    .select({ id: checkouts.id })
+    .from(checkouts)
+    .where(and(eq(checkouts.item_id, itemId), isNull(checkouts.checked_in_at)));
+  return row?.id;
 }
 
 export async function appendHistory(ex: Executor, entry: NewHistory): Promise<void> {

@@ -48,6 +48,16 @@ async function assertPlaceable(
   }
 }
 
+/** While an item is checked out, its status and holder change only through check-in. */
+async function assertNotCheckedOut(ex: Executor, id: number): Promise<void> {
+  const checkoutId = await repo.openCheckoutId(ex, id);
+  if (checkoutId !== undefined) {
+    throw new ConflictError(`Item ${id} is checked out (assignment ${checkoutId}); check it in first`, [
+      { field: 'status', message: `cannot change while the item is checked out (assignment ${checkoutId})` },
+    ]);
+  }
+}
+
 export async function getItem(db: Executor, id: number, scope: Scope) {
   return presentItem(await assertVisible(db, scope, id, await repo.findById(db, id)), scope);
 }
@@ -162,6 +172,7 @@ export async function updateItem(
         `dispose of an item with POST /api/v1/items/${id}/dispose: it records the method, date, proceeds and gain or loss`,
       );
     }
+    if ('status' in changes || 'assigned_to' in changes) await assertNotCheckedOut(tx, id);
     if ('status' in changes && fields.status && !canMove(current.status as ItemStatus, fields.status)) {
       const allowed = statusTransitions[current.status as ItemStatus];
       throw ValidationError.field(
@@ -247,4 +258,61 @@ export async function itemHistory(
     })),
     next_cursor: rows.length > limit && last ? Buffer.from(String(last.id)).toString('base64url') : null,
   };
+}
+
+// ── Custody: check-out and check-in (the assignments module) change an item only through these ──────────────
+
+/** Locks a visible item for a change of custody: concurrent check-outs of one item queue on this row lock. */
+export async function lockItemForCustody(tx: Executor, id: number, scope: Scope): Promise<repo.ItemRow> {
+  return assertVisible(tx, scope, id, await repo.findForUpdate(tx, id));
+}
+
+/** A visible item, or undefined when it does not exist or lies outside the caller's scope. */
+export async function findVisibleItem(ex: Executor, id: number, scope: Scope) {
+  const row = await repo.findById(ex, id);
+  return row && (await locationVisible(ex, scope, row.location_id)) ? presentItem(row, scope) : undefined;
+}
+
+export interface CustodyChange {
+  status: string;
+  location_id?: number;
+  assigned_to: string | null;
+}
+
+/** Moves a locked item to its new status, place and holder along the lifecycle, with its history entry. */
+export async function changeCustody(
+  tx: Executor,
+  current: repo.ItemRow,
+  change: CustodyChange,
+  entry: { action: string; notes: string | null; details: Record<string, unknown> },
+  actor: Actor,
+) {
+  if (!canMove(current.status as ItemStatus, change.status as ItemStatus)) {
+    throw ValidationError.field('status', `an item cannot go from ${current.status} to ${change.status}`);
+  }
+  const changes = changesBetween(current, change);
+  if ('location_id' in changes && change.location_id) await assertRoomFor(tx, change.location_id, 1);
+  if (Object.keys(changes).length) await repo.update(tx, current.id, change);
+  await repo.appendHistory(tx, {
+    item_id: current.id,
+    action: entry.action,
+    performed_by: actor.label,
+    notes: entry.notes,
+    additional_data: { ...entry.details, changes },
+  });
+}
+
+/** A custody event that leaves the item itself unchanged (an assignee acknowledging it) still goes on its trail. */
+export async function noteItemHistory(
+  tx: Executor,
+  itemId: number,
+  entry: { action: string; details: Record<string, unknown> },
+  actor: Actor,
+): Promise<void> {
+  await repo.appendHistory(tx, {
+    item_id: itemId,
+    action: entry.action,
+    performed_by: actor.label,
+    additional_data: entry.details,
+  });
 }
