@@ -36,7 +36,7 @@ export function ItemHistory({ id }: { id: number }) {
   const entries = history.data?.pages.flatMap((page) => page.data) ?? [];
 
   return (
-    <Card withBorder>
+    <Card withBorder component="section" aria-label="History">
       <Title order={2} size="h4" mb="sm">
         History
       </Title>
@@ -46,7 +46,7 @@ export function ItemHistory({ id }: { id: number }) {
         <Failed error={history.error} />
       ) : (
         <>
-          <Timeline bulletSize={14} lineWidth={2} aria-label="History">
+          <Timeline bulletSize={14} lineWidth={2}>
             {entries.map((entry) => (
               <Timeline.Item key={entry.id} title={actionLabel[entry.action] ?? entry.action}>
                 <Text size="xs" c="dimmed">

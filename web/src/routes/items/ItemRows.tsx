@@ -133,7 +133,7 @@ export function ItemRows({ items, sort, onSort, selectable, selected, onSelect }
                   />
                 </Table.Td>
               )}
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm" ff="monospace">
                   {item.sku}
                 </Text>
@@ -143,7 +143,7 @@ export function ItemRows({ items, sort, onSort, selectable, selected, onSelect }
                   {item.name}
                 </Link>
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={120}>
                 <StatusBadge status={item.status} />
               </Table.Td>
               <Table.Td>{labelOf(locations.data?.options, item.location_id) ?? '—'}</Table.Td>
