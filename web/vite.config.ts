@@ -28,5 +28,6 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [react(), precompress()],
   server: { proxy: { '/api': apiTarget } },
-  build: { outDir: 'dist', emptyOutDir: true },
+  // The manifest tells `npm run web:size` which chunks each route loads.
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true },
 });

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { adminEmail, adminPassword } from './server.ts';
 
 export const viewports: Record<'desktop' | 'phone', BrowserContextOptions> = {
   desktop: { viewport: { width: 1280, height: 800 } },
@@ -25,7 +26,10 @@ export async function screenshot(page: Page, viewport: ViewportName, name: strin
   await page.screenshot({ path: path.join(screenshots, `${viewport}-${name}.png`) });
 }
 
-const axeSource = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'),
+  'utf8',
+);
 
 export interface AxeViolation {
   id: string;
@@ -42,4 +46,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return (await axe.run()).violations;
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function signIn(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/items`);
+  await page.getByLabel('Email').fill(adminEmail);
+  await page.getByLabel(/^Password/).fill(adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Items' }).waitFor();
 }

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, viewports, type ViewportName } from './browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './server.ts';
+import { launchBrowser, screenshot, signIn, viewports, type ViewportName } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,21 +19,13 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto(`${server.baseUrl}/items`);
-  await page.getByLabel('Email').fill(adminEmail);
-  await page.getByLabel(/^Password/).fill(adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Items' }).waitFor();
-}
-
 async function goTo(page: Page, viewport: ViewportName, entry: string) {
   if (viewport === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: entry }).click();
 }
 
 for (const viewport of ['desktop', 'phone'] as const) {
-  describe(`daily work on a ${viewport}`, () => {
+  void describe(`daily work on a ${viewport}`, () => {
     let page: Page;
     const sku = `E2E-${viewport.toUpperCase()}-1`;
 
@@ -46,24 +38,27 @@ for (const viewport of ['desktop', 'phone'] as const) {
       await page.context().close();
     });
 
-    it('goes to sign-in first, then to the items list', async () => {
+    void it('goes to sign-in first, then to the items list', async () => {
       await page.goto(`${server.baseUrl}/items`);
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await screenshot(page, viewport, 'sign-in');
-      await signIn(page);
+      await signIn(page, server.baseUrl);
       assert.match(page.url(), /\/items$/);
     });
 
-    it('searches as you type', async () => {
+    void it('searches as you type', async () => {
       await page.getByLabel('Search items').fill('latitude');
       await page.waitForURL(/q=latitude/);
-      await page.getByText(/Dell Latitude/).first().waitFor();
+      await page
+        .getByText(/Dell Latitude/)
+        .first()
+        .waitFor();
       const unrelated = await page.getByText(/ThinkPad/).count();
       assert.equal(unrelated, 0, 'only matching items are listed');
       await screenshot(page, viewport, 'items');
     });
 
-    it('creates an item: a bad price is explained beside the field, then fixed', async () => {
+    void it('creates an item: a bad price is explained beside the field, then fixed', async () => {
       await page.getByRole('link', { name: 'New item' }).click();
       await page.getByLabel('SKU').fill(sku);
       await page.getByLabel('Name').fill('E2E test laptop');
@@ -79,7 +74,7 @@ for (const viewport of ['desktop', 'phone'] as const) {
       await page.getByRole('row', { name: /Purchase price\s*12\.50/ }).waitFor();
     });
 
-    it('edits the item and shows the change in its history', async () => {
+    void it('edits the item and shows the change in its history', async () => {
       await page.getByRole('link', { name: 'Edit' }).click();
       await page.getByLabel('Name').fill('E2E test laptop (edited)');
       await page.getByRole('button', { name: 'Save changes' }).click();
@@ -91,7 +86,7 @@ for (const viewport of ['desktop', 'phone'] as const) {
       await screenshot(page, viewport, 'item-detail');
     });
 
-    it('draws a printable label with a QR code of the SKU', async () => {
+    void it('draws a printable label with a QR code of the SKU', async () => {
       await page.getByRole('link', { name: 'Label' }).click();
       const qr = page.getByRole('img', { name: `QR code for ${sku}` });
       await qr.waitFor();
@@ -99,7 +94,7 @@ for (const viewport of ['desktop', 'phone'] as const) {
       await screenshot(page, viewport, 'label');
     });
 
-    it('finds the item on the Scan screen by its typed SKU', async () => {
+    void it('finds the item on the Scan screen by its typed SKU', async () => {
       await goTo(page, viewport, 'Scan');
       await page.getByLabel('SKU or serial number').fill(sku.toLowerCase());
       await screenshot(page, viewport, 'scan');

@@ -1,6 +1,6 @@
 // The frame around every signed-in screen: a header, and a side navigation that folds behind a menu button
 // on phones. Nav entries the user's role cannot use are left out.
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuilding,
@@ -57,9 +57,9 @@ export function Shell() {
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="md" aria-label="Menu" />
             <UnstyledButton component={Link} to="/items" onClick={close}>
-              <Title order={1} size="h4">
+              <Text fw={700} size="lg">
                 Inventory
-              </Title>
+              </Text>
             </UnstyledButton>
           </Group>
           {me && (

@@ -5,7 +5,7 @@ import { statusInfo } from './status.ts';
 export function StatusBadge({ status }: { status: ItemStatus }) {
   const { label, color } = statusInfo[status];
   return (
-    <Badge color={color} variant="light" radius="sm">
+    <Badge color={color} radius="sm" style={{ flex: 'none' }}>
       {label}
     </Badge>
   );

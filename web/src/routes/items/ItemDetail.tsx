@@ -86,7 +86,7 @@ export default function ItemDetail() {
           <Group gap="xs">
             <StatusBadge status={it.status} />
             {it.tags.map((tag) => (
-              <Badge key={tag} variant="outline" radius="sm">
+              <Badge key={tag} radius="sm">
                 {tag}
               </Badge>
             ))}

@@ -8,6 +8,7 @@ import type { Item } from '../../api/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { labelOf, useLocations } from '../../hooks/useReference.ts';
 import { nextSort, sortDirection } from './list-params.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 interface Props {
   items: Item[];
@@ -99,7 +100,7 @@ export function ItemRows({ items, sort, onSort, selectable, selected, onSelect }
   }
 
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable label="Items" minWidth={720}>
       <Table highlightOnHover verticalSpacing="sm" stickyHeader>
         <Table.Thead>
           <Table.Tr>
@@ -153,6 +154,6 @@ export function ItemRows({ items, sort, onSort, selectable, selected, onSelect }
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
