@@ -76,7 +76,7 @@ export function ItemRows({ items, sort, onSort, selectable, selected, onSelect }
               {selectable && (
                 <Checkbox
                   size="md"
-                  aria-label={`Select ${item.name}`}
+                  aria-label={`Select ${item.sku}: ${item.name}`}
                   checked={selected.has(item.id)}
                   onChange={() => toggle(item)}
                 />
@@ -128,7 +128,7 @@ export function ItemRows({ items, sort, onSort, selectable, selected, onSelect }
               {selectable && (
                 <Table.Td onClick={(event) => event.stopPropagation()}>
                   <Checkbox
-                    aria-label={`Select ${item.name}`}
+                    aria-label={`Select ${item.sku}: ${item.name}`}
                     checked={selected.has(item.id)}
                     onChange={() => toggle(item)}
                   />
