@@ -1,5 +1,6 @@
 // A modal holding a form: title, the error that belongs to no field, and Cancel / Save.
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { FormEventHandler, ReactNode } from 'react';
 
 interface Props {
@@ -23,8 +24,10 @@ export function FormModal({
   submitLabel = 'Save',
   children,
 }: Props) {
+  // On a phone the form takes the whole screen: room for the keyboard and no half-hidden buttons.
+  const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={window.innerWidth < 600}>
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" fullScreen={phone}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {failure && (

@@ -5,7 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
-import { bodyOf, formValuesOf, ItemForm } from './ItemForm.tsx';
+import { bodyOf, formValuesOf } from './item-body.ts';
+import { ItemForm } from './ItemForm.tsx';
 
 export default function ItemCreate() {
   const navigate = useNavigate();

@@ -9,7 +9,8 @@ import { ApiError } from '../../api/problem.ts';
 import type { NewItem } from '../../api/types.ts';
 import { Failed, Loading } from '../../components/States.tsx';
 import { useItem } from './ItemDetail.tsx';
-import { bodyOf, formValuesOf, ItemForm } from './ItemForm.tsx';
+import { bodyOf, formValuesOf } from './item-body.ts';
+import { ItemForm } from './ItemForm.tsx';
 
 function changedFields(before: NewItem, after: NewItem): Partial<NewItem> {
   return Object.fromEntries(
