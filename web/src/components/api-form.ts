@@ -13,6 +13,7 @@ export async function submitToApi<V>(
   } catch (error) {
     if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return messageOf(error);
     form.setErrors(error.byField());
+    focusFirstInvalidField();
     const known = new Set(Object.keys(form.getValues() as object));
     const elsewhere = error.fieldErrors.filter((e) => !known.has(e.field));
     return elsewhere.length
@@ -23,3 +24,8 @@ export async function submitToApi<V>(
 
 /** A form value for an optional text field: blank is null. */
 export const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** Moves focus (and the screen) to the first field marked invalid, once React has rendered the marks. */
+export function focusFirstInvalidField(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { ApiError, messageOf } from '../../api/problem.ts';
 import { statusOptions } from '../../components/status.ts';
 import { useCategories, useLocations, useSuppliers } from '../../hooks/useReference.ts';
+import { focusFirstInvalidField } from '../../components/api-form.ts';
 import { CustomFieldInputs } from './CustomFieldInputs.tsx';
 import { idOf, type ItemFormValues } from './item-body.ts';
 import { SpecificationsInput } from './SpecificationsInput.tsx';
@@ -44,6 +45,7 @@ export function ItemForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
       if (error instanceof ApiError && error.fieldErrors.length) {
         const byField = error.byField();
         form.setErrors(byField);
+        focusFirstInvalidField();
         const shown = Object.keys(byField).filter((f) => f in values || f.startsWith('custom_fields.'));
         const rest = error.fieldErrors.filter((e) => !shown.includes(e.field));
         setFailure(
