@@ -1,9 +1,13 @@
-// Sessions, bulk changes, saved views and two-factor sign-in, as a user meets them in the browser.
+// Sessions, bulk changes, saved views, scanning with the camera and two-factor sign-in, as a user meets them.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signIn, viewports } from './browser.ts';
+import { writeQrVideo } from './fake-camera.ts';
 import { adminEmail, adminPassword, startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
@@ -70,6 +74,27 @@ void describe('in the browser', () => {
     await page.goto(`${server.baseUrl}/items?status=in_repair&sort=-updated_at`);
     for (const name of names) {
       await page.getByRole('checkbox', { name: name! }).waitFor();
+    }
+  });
+
+  void it('opens the item whose QR code the camera sees', async () => {
+    await page.goto(`${server.baseUrl}/items/3`);
+    const sku = (await page.getByRole('row', { name: /^SKU/ }).getByRole('cell').textContent())!;
+    const dir = mkdtempSync(path.join(tmpdir(), 'eis-camera-'));
+    const video = path.join(dir, 'qr.y4m');
+    writeQrVideo(video, sku);
+    const cameraBrowser = await launchBrowser(video);
+    try {
+      const phone = await (await cameraBrowser.newContext(viewports.phone)).newPage();
+      phone.setDefaultTimeout(20_000);
+      await signIn(phone, server.baseUrl);
+      await phone.goto(`${server.baseUrl}/scan`);
+      await phone.getByRole('button', { name: 'Scan with the camera' }).click();
+      await phone.waitForURL(/\/items\/3$/);
+      assert.equal(await phone.getByLabel('SKU or serial number').count(), 0, 'left the scan screen');
+    } finally {
+      await cameraBrowser.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -11,11 +11,19 @@ export const viewports: Record<'desktop' | 'phone', BrowserContextOptions> = {
 };
 export type ViewportName = keyof typeof viewports;
 
-export function launchBrowser(): Promise<Browser> {
+/** Chromium; with `cameraVideo`, its camera plays that Y4M file and camera access is granted without asking. */
+export function launchBrowser(cameraVideo?: string): Promise<Browser> {
+  const camera = cameraVideo
+    ? [
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${cameraVideo}`,
+      ]
+    : [];
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // Root in CI containers cannot use Chromium's sandbox.
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-dev-shm-usage', ...camera],
   });
 }
 
