@@ -1,13 +1,26 @@
-// Type-aware lint: the rules that catch real bugs (floating promises, any, type-only imports).
+// Type-aware lint: the rules that catch real bugs (floating promises, any, type-only imports), plus the rules
+// of hooks in the web app.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'server/src/db/migrations/**', 'web/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'server/src/db/migrations/**',
+      'web/src/api/schema.d.ts',
+      'web/public/sw.js',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.config.ts', 'eslint.config.js'] },
+        projectService: {
+          allowDefaultProject: ['vitest.config.ts', 'eslint.config.js', 'web/vite.config.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -18,6 +31,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Fastify plugins and hooks are async by contract, with or without an await inside.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Event handlers may be async; React ignores the promise they return.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
   {

@@ -37,7 +37,7 @@ import { requestActor } from './platform/audit.ts';
 import { anonymousActor, type Actor, type Permission } from './platform/permissions.ts';
 import { problemHandler } from './platform/problem-handler.ts';
 import { rateLimits } from './platform/rate-limits.ts';
-import { webApp } from './web-app.ts';
+import { defaultWebDistDir, webApp } from './web-app.ts';
 
 export type AppConfig = Pick<
   Config,
@@ -55,6 +55,8 @@ export type AppConfig = Pick<
   rateLimitNameSpace?: string;
   /** Resolved by the caller: from configuration, or the embedded database's own. */
   jwtSecret: string;
+  /** The built web app (tests point it elsewhere); web/dist by default. */
+  webDistDir?: string;
 };
 
 export interface ApiRoute {
@@ -177,6 +179,6 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     },
     { prefix: '/api/v1' },
   );
-  await app.register(webApp);
+  await app.register(webApp, { distDir: config.webDistDir ?? defaultWebDistDir });
   return app;
 }

@@ -1,38 +1,43 @@
-// The web app's place at `/`. Until the React app lands (web issue) this is a plain page pointing at the API.
+// The web app: the built React app (web/dist) at every non-API path. Hashed assets are cached for a year;
+// index.html, the service worker and the manifest are revalidated on every load so a new build shows at once.
+// Other paths fall back to index.html (the app routes them), except under /api and names of missing files.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-const page = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Enterprise Inventory</title>
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1b1f24; }
-  a { color: #0b5cad; } code { background: #f1f3f5; padding: 0 .25rem; border-radius: 3px; }
-  li { margin: .4rem 0; }
-</style>
-</head>
-<body>
-<h1>Enterprise Inventory</h1>
-<p>The server is running. The web app is on its way; meanwhile everything is in the API.</p>
-<ol>
-  <li>Sign in: <code>POST /api/v1/auth/login</code> with <code>{"email", "password"}</code> (the first admin's
-    password was printed when the server first started, or is <code>ADMIN_PASSWORD</code>).</li>
-  <li>Open the <a href="/api/docs">API documentation</a>, press <em>Authorize</em>, paste the
-    <code>access_token</code>, and try any request in the browser.</li>
-</ol>
-<ul>
-  <li>Items: <code>GET /api/v1/items?q=latitude&amp;facets=true</code> — search, filter, sort, page</li>
-  <li>Sites: <code>GET /api/v1/locations?parent_location_id=root</code> and their <code>/subtree</code></li>
-  <li>Categories, suppliers, tags, users, API keys: see the documentation</li>
-  <li><a href="/health">Health</a> · <a href="/metrics">Metrics</a></li>
-</ul>
-</body>
-</html>`;
+export const defaultWebDistDir = path.resolve(import.meta.dirname, '../../web/dist');
 
-export async function webApp(app: FastifyInstance): Promise<void> {
-  app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(page),
-  );
+const notBuilt = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Enterprise Inventory</title></head>
+<body><h1>Enterprise Inventory</h1>
+<p>The API is running, but the web app has not been built: run <code>npm start</code> (it builds it) or
+<code>npm run web:build</code>. Meanwhile, see the <a href="/api/docs">API documentation</a>.</p></body></html>`;
+
+export async function webApp(app: FastifyInstance, options: { distDir: string }): Promise<void> {
+  if (!existsSync(path.join(options.distDir, 'index.html'))) {
+    app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(notBuilt),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: options.distDir,
+    wildcard: false,
+    preCompressed: true,
+    schemaHide: true,
+    cacheControl: false,
+    setHeaders(reply, filePath) {
+      const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+      void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '';
+    // API paths and missing files (a name with an extension) are not app routes: they stay a 404.
+    if (pathname === '/api' || pathname.startsWith('/api/') || /\.[a-z0-9]+$/i.test(pathname)) {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
 }

@@ -1,0 +1,46 @@
+// Routes, each screen in its own chunk (React.lazy through the router's `lazy`) so the first load stays small.
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireSession } from './components/RequireSession.tsx';
+import { RouteError } from './components/RouteError.tsx';
+import { Shell } from './components/Shell.tsx';
+import { Loading } from './components/States.tsx';
+
+type Screen = () => Promise<{ default: React.ComponentType }>;
+const screen = (load: Screen): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+export const router = createBrowserRouter([
+  {
+    path: '/sign-in',
+    ...screen(() => import('./routes/SignIn.tsx')),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
+  },
+  {
+    element: (
+      <RequireSession>
+        <Shell />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      { index: true, ...screen(() => import('./routes/items/ItemsList.tsx')) },
+      { path: 'items', ...screen(() => import('./routes/items/ItemsList.tsx')) },
+      { path: 'items/new', ...screen(() => import('./routes/items/ItemCreate.tsx')) },
+      { path: 'items/:id', ...screen(() => import('./routes/items/ItemDetail.tsx')) },
+      { path: 'items/:id/edit', ...screen(() => import('./routes/items/ItemEdit.tsx')) },
+      { path: 'items/:id/label', ...screen(() => import('./routes/items/ItemLabel.tsx')) },
+      { path: 'scan', ...screen(() => import('./routes/Scan.tsx')) },
+      { path: 'locations', ...screen(() => import('./routes/Locations.tsx')) },
+      { path: 'categories', ...screen(() => import('./routes/Categories.tsx')) },
+      { path: 'suppliers', ...screen(() => import('./routes/Suppliers.tsx')) },
+      { path: 'account', ...screen(() => import('./routes/Account.tsx')) },
+      { path: 'admin/users', ...screen(() => import('./routes/admin/Users.tsx')) },
+      { path: 'admin/roles', ...screen(() => import('./routes/admin/Roles.tsx')) },
+      { path: 'admin/api-keys', ...screen(() => import('./routes/admin/ApiKeys.tsx')) },
+      { path: '*', ...screen(() => import('./routes/NotFound.tsx')) },
+    ],
+  },
+]);
