@@ -31,6 +31,7 @@ const screens: { name: string; path: string; heading: string | RegExp }[] = [
   { name: 'users', path: '/admin/users', heading: 'Users' },
   { name: 'roles', path: '/admin/roles', heading: 'Roles' },
   { name: 'api-keys', path: '/admin/api-keys', heading: 'API keys' },
+  { name: 'audit', path: '/admin/audit', heading: 'Audit log' },
 ];
 
 async function settle(page: Page) {

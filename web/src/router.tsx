@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'admin/users', ...screen(() => import('./routes/admin/Users.tsx')) },
       { path: 'admin/roles', ...screen(() => import('./routes/admin/Roles.tsx')) },
       { path: 'admin/api-keys', ...screen(() => import('./routes/admin/ApiKeys.tsx')) },
+      { path: 'admin/audit', ...screen(() => import('./routes/admin/AuditLog.tsx')) },
       { path: '*', ...screen(() => import('./routes/NotFound.tsx')) },
     ],
   },

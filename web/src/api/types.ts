@@ -27,3 +27,6 @@ export type Supplier = Ok<'/api/v1/suppliers', 'get'>['data'][number];
 export type User = Ok<'/api/v1/users', 'get'>['data'][number];
 export type Me = Ok<'/api/v1/auth/me', 'get'>;
 export type ApiKey = Ok<'/api/v1/api-keys', 'get'>['data'][number];
+export type AuditPage = Ok<'/api/v1/audit', 'get'>;
+export type AuditEntry = AuditPage['data'][number];
+export type AuditQuery = NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>;

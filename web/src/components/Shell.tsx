@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuilding,
   IconCategory,
+  IconHistory,
   IconKey,
   IconList,
   IconScan,
@@ -36,6 +37,7 @@ const entries: Entry[] = [
   { to: '/admin/users', label: 'Users', icon: IconUsers, needs: 'users:read' },
   { to: '/admin/roles', label: 'Roles', icon: IconShieldLock, needs: 'users:read' },
   { to: '/admin/api-keys', label: 'API keys', icon: IconKey, needs: 'api_keys:manage' },
+  { to: '/admin/audit', label: 'Audit log', icon: IconHistory, needs: 'audit:read' },
 ];
 
 export function Shell() {
