@@ -27,6 +27,7 @@ import { requestRoutes } from './modules/requests/routes.ts';
 import { reservationRoutes } from './modules/reservations/routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
 import { tagRoutes } from './modules/tags/routes.ts';
+import { transferRoutes } from './modules/transfers/routes.ts';
 import { accessTokens } from './platform/auth/access-tokens.ts';
 import { authentication } from './platform/auth/authenticate.ts';
 import { health } from './platform/health.ts';
@@ -170,6 +171,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(assignmentRoutes, { db: database.db });
       await api.register(reservationRoutes, { db: database.db });
       await api.register(requestRoutes, { db: database.db });
+      await api.register(transferRoutes, { db: database.db });
       await api.register(auditRoutes, { db: database.db });
 
       await api.register(disposalRoutes, { db: database.db });
