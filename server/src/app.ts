@@ -22,11 +22,13 @@ import { connectDirectory } from './modules/identity/directory.ts';
 import { loadPrincipal } from './modules/identity/users.ts';
 import { disposalRoutes } from './modules/items/disposal-routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
+import { warrantyRoutes } from './modules/items/warranty-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
 import { reservationRoutes } from './modules/reservations/routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
 import { tagRoutes } from './modules/tags/routes.ts';
+import { transferRoutes } from './modules/transfers/routes.ts';
 import { accessTokens } from './platform/auth/access-tokens.ts';
 import { authentication } from './platform/auth/authenticate.ts';
 import { health } from './platform/health.ts';
@@ -169,9 +171,11 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(supplierRoutes, { db: database.db });
       await api.register(tagRoutes, { db: database.db });
       await api.register(itemRoutes, { db: database.db });
+      await api.register(warrantyRoutes, { db: database.db });
       await api.register(assignmentRoutes, { db: database.db });
       await api.register(reservationRoutes, { db: database.db });
       await api.register(requestRoutes, { db: database.db });
+      await api.register(transferRoutes, { db: database.db });
       await api.register(auditRoutes, { db: database.db });
 
       await api.register(disposalRoutes, { db: database.db });

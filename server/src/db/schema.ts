@@ -598,3 +598,62 @@ export const reservations = pgTable(
     check('reservations_status_check', oneOf(t.status, reservationStatuses)),
   ],
 );
+
+// ── Transfers between locations ──────────────────────────────────────────────────────────────────────────────
+
+export const transferStates = ['requested', 'in_transit', 'received', 'cancelled'] as const;
+
+/** Items moving to one location: requested → in_transit → received, or cancelled; who and when at each step. */
+export const transfers = pgTable(
+  'transfers',
+  {
+    id: id(),
+    to_location_id: ref('to_location_id')
+      .notNull()
+      .references(() => locations.id),
+    state: varchar('state', { length: 20 }).notNull().default('requested'),
+    note: text('note'),
+    // Set when someone knowingly sent more than the destination's capacity: why, in their words.
+    capacity_override_reason: text('capacity_override_reason'),
+    requested_by: varchar('requested_by', { length: 200 }),
+    requested_at: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    dispatched_by: varchar('dispatched_by', { length: 200 }),
+    dispatched_at: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
+    received_by: varchar('received_by', { length: 200 }),
+    received_at: timestamp('received_at', { withTimezone: true, mode: 'date' }),
+    cancelled_by: varchar('cancelled_by', { length: 200 }),
+    cancelled_at: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+    cancel_reason: text('cancel_reason'),
+    ...timestamps,
+  },
+  (t) => [
+    index('transfers_to_location_idx').on(t.to_location_id, t.id),
+    index('transfers_state_idx').on(t.state, t.id),
+    check('transfers_state_check', oneOf(t.state, transferStates)),
+  ],
+);
+
+/** The items of a transfer and where each came from; `closed_at` is set once the transfer is received or cancelled. */
+export const transferItems = pgTable(
+  'transfer_items',
+  {
+    id: id(),
+    transfer_id: ref('transfer_id')
+      .notNull()
+      .references(() => transfers.id),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id),
+    from_location_id: ref('from_location_id').references(() => locations.id),
+    closed_at: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    // An item is in at most one open transfer: the database's word on it, whatever runs concurrently.
+    uniqueIndex('transfer_items_open_item_key')
+      .on(t.item_id)
+      .where(sql`${t.closed_at} is null`),
+    uniqueIndex('transfer_items_transfer_item_key').on(t.transfer_id, t.item_id),
+    index('transfer_items_item_idx').on(t.item_id, t.transfer_id),
+    index('transfer_items_from_location_idx').on(t.from_location_id, t.transfer_id),
+  ],
+);

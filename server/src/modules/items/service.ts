@@ -286,12 +286,16 @@ export async function changeCustody(
   change: CustodyChange,
   entry: { action: string; notes: string | null; details: Record<string, unknown> },
   actor: Actor,
+  // A caller that has already counted the destination's room (a transfer, for all its items at once) says so.
+  options: { roomChecked?: boolean } = {},
 ) {
   if (!canMove(current.status as ItemStatus, change.status as ItemStatus)) {
     throw ValidationError.field('status', `an item cannot go from ${current.status} to ${change.status}`);
   }
   const changes = changesBetween(current, change);
-  if ('location_id' in changes && change.location_id) await assertRoomFor(tx, change.location_id, 1);
+  if ('location_id' in changes && change.location_id && !options.roomChecked) {
+    await assertRoomFor(tx, change.location_id, 1);
+  }
   if (Object.keys(changes).length) await repo.update(tx, current.id, change);
   await repo.appendHistory(tx, {
     item_id: current.id,
@@ -300,6 +304,11 @@ export async function changeCustody(
     notes: entry.notes,
     additional_data: { ...entry.details, changes },
   });
+}
+
+/** The open check-out of the item, if it is out: what holds it back from going anywhere else. */
+export async function openCheckoutOf(ex: Executor, itemId: number): Promise<number | undefined> {
+  return repo.openCheckoutId(ex, itemId);
 }
 
 /** A custody event that leaves the item itself unchanged (an assignee acknowledging it) still goes on its trail. */

@@ -173,6 +173,17 @@ export async function assertRoomFor(
   }
 }
 
+/**
+ * Locks the location row, as assertRoomFor does, and answers its capacity and how many items it holds: for a
+ * caller whose own count includes more than the incoming items (transfers count those already on their way).
+ */
+export async function lockForIntake(tx: Executor, locationId: number, field = 'location_id') {
+  const location = await repo.findForUpdate(tx, locationId);
+  if (!location) throw ValidationError.field(field, `location ${locationId} does not exist`);
+  const held = location.capacity === null ? 0 : ((await repo.findById(tx, locationId))?.occupancy ?? 0);
+  return { name: location.name, capacity: location.capacity, held };
+}
+
 /** May a caller with this scope see the location? (Null, no location, is visible only to unscoped callers.) */
 export async function locationVisible(
   ex: Executor,
