@@ -17,6 +17,8 @@ const readCatalog: Permission[] = [
 const selfService: Permission[] = ['account:self', 'assignments:self', 'requests:create'];
 const readAssignments: Permission[] = ['assignments:read', 'reservations:read'];
 const handOut: Permission[] = ['assignments:write', 'reservations:write'];
+/** Consumables and spare parts: counted, issued and reordered by those who hand things out. */
+const keepStock: Permission[] = ['stock:read', 'stock:write'];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
@@ -25,6 +27,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     ...readCatalog,
     ...readAssignments,
     ...handOut,
+    ...keepStock,
     'requests:decide',
     'locations:write',
     'categories:write',
@@ -40,6 +43,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     ...readCatalog,
     ...readAssignments,
     ...handOut,
+    ...keepStock,
     'items:write',
     'tags:write',
   ]),
@@ -47,6 +51,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     ...selfService,
     ...readCatalog,
     ...readAssignments,
+    'stock:read',
     'items:read_sensitive',
     'users:read',
     'audit:read',
