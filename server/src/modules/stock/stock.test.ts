@@ -220,6 +220,31 @@ describe('quantity-tracked items', () => {
   });
 });
 
+describe('retries and deletion', () => {
+  it('receives once when a delivery is retried with the same Idempotency-Key', async () => {
+    const store = await makeLocation(t);
+    const paper = await makeConsumable();
+    const send = () =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/items/${paper.id}/stock/receive`,
+        headers: { 'idempotency-key': `delivery-${paper.id}` },
+        payload: { location_id: store.id, quantity: '5' },
+      });
+    const [first, retry] = [await send(), await send()];
+    expect([first.statusCode, retry.statusCode]).toEqual([201, 201]);
+    expect(retry.json().movements[0].id).toBe(first.json().movements[0].id);
+    expect(await levelAt(paper.id, store.id)).toMatchObject({ quantity: '5' });
+  });
+
+  it('keeps an item with stock history from being deleted, so its ledger stays whole', async () => {
+    const store = await makeLocation(t);
+    const paper = await makeConsumable();
+    await move(paper.id, 'receive', { location_id: store.id, quantity: '1' });
+    expect((await t.request({ method: 'DELETE', url: `/api/v1/items/${paper.id}` })).statusCode).toBe(409);
+  });
+});
+
 describe('the ledger', () => {
   it('adds up to every level, and cannot be rewritten', async () => {
     const [a, b] = [await makeLocation(t), await makeLocation(t)];
