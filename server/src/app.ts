@@ -26,6 +26,7 @@ import { warrantyRoutes } from './modules/items/warranty-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
 import { reservationRoutes } from './modules/reservations/routes.ts';
+import { stockRoutes } from './modules/stock/routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
 import { tagRoutes } from './modules/tags/routes.ts';
 import { transferRoutes } from './modules/transfers/routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
 
       await api.register(disposalRoutes, { db: database.db });
       await api.register(depreciationRoutes, { db: database.db });
+      await api.register(stockRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

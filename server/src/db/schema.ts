@@ -155,6 +155,9 @@ export const itemStatuses = [
   'disposed',
 ] as const;
 
+/** How an item is counted: one row per thing (serial), or a quantity per location (consumables, spare parts). */
+export const itemTrackings = ['serial', 'quantity'] as const;
+
 export const inventoryItems = pgTable(
   'inventory_items',
   {
@@ -184,6 +187,9 @@ export const inventoryItems = pgTable(
     useful_life_months: integer('useful_life_months'),
     salvage_value: money('salvage_value'),
     recovery_period: integer('recovery_period'),
+    // Serial: one row is one thing. Quantity: one row is a stock-keeping unit counted per location (stock_levels).
+    tracking: varchar('tracking', { length: 10 }).notNull().default('serial'),
+    unit: varchar('unit', { length: 20 }),
     search_vector: tsvector('search_vector').generatedAlwaysAs(
       // One text-search configuration throughout, so a query parsed with it matches every part.
       sql`setweight(to_tsvector('english', coalesce(name, '') || ' ' || sku || ' ' || coalesce(serial_number, '')), 'A') || setweight(to_tsvector('english', eis_tags_text(tags)), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
@@ -210,6 +216,8 @@ export const inventoryItems = pgTable(
     check('inventory_items_recovery_period_check', sql`${t.recovery_period} in (3, 5, 7, 10, 15, 20)`),
     check('inventory_items_purchase_price_check', sql`${t.purchase_price} >= 0`),
     check('inventory_items_current_value_check', sql`${t.current_value} >= 0`),
+    check('inventory_items_tracking_check', oneOf(t.tracking, itemTrackings)),
+    check('inventory_items_unit_check', sql`(${t.tracking} = 'quantity') = (${t.unit} is not null)`),
   ],
 );
 
@@ -655,5 +663,80 @@ export const transferItems = pgTable(
     uniqueIndex('transfer_items_transfer_item_key').on(t.transfer_id, t.item_id),
     index('transfer_items_item_idx').on(t.item_id, t.transfer_id),
     index('transfer_items_from_location_idx').on(t.from_location_id, t.transfer_id),
+  ],
+);
+
+// ── Quantity-tracked stock (consumables and spare parts) ────────────────────────────────────────────────────
+
+const quantity = (name: string) => numeric(name, { precision: 14, scale: 3 });
+
+/** How much of a quantity-tracked item lies at a location, and when to reorder it there. */
+export const stockLevels = pgTable(
+  'stock_levels',
+  {
+    id: id(),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id),
+    location_id: ref('location_id')
+      .notNull()
+      .references(() => locations.id),
+    quantity: quantity('quantity').notNull().default('0'),
+    min_level: quantity('min_level'),
+    reorder_point: quantity('reorder_point'),
+    reorder_quantity: quantity('reorder_quantity'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('stock_levels_item_location_key').on(t.item_id, t.location_id),
+    index('stock_levels_location_idx').on(t.location_id),
+    // The backstop behind the service's own check: whatever runs concurrently, stock never goes negative.
+    check('stock_levels_quantity_check', sql`${t.quantity} >= 0`),
+    check('stock_levels_min_level_check', sql`${t.min_level} >= 0`),
+    check('stock_levels_reorder_point_check', sql`${t.reorder_point} >= 0`),
+    check('stock_levels_reorder_quantity_check', sql`${t.reorder_quantity} > 0`),
+  ],
+);
+
+export const stockMovementKinds = ['receive', 'issue', 'adjust', 'transfer_out', 'transfer_in'] as const;
+
+/**
+ * The stock ledger, append-only (a trigger refuses updates and deletes): every level is the sum of its
+ * movements. Quantities are positive; a movement adds to `to_location_id` and takes from `from_location_id`,
+ * except that each leg of a transfer names both places and moves only its own side.
+ */
+export const stockMovements = pgTable(
+  'stock_movements',
+  {
+    id: id(),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id),
+    kind: varchar('kind', { length: 20 }).notNull(),
+    quantity: quantity('quantity').notNull(),
+    from_location_id: ref('from_location_id').references(() => locations.id),
+    to_location_id: ref('to_location_id').references(() => locations.id),
+    // The level at the location this movement changed, right after it.
+    balance_after: quantity('balance_after').notNull(),
+    reason: text('reason'),
+    unit_cost: money('unit_cost'),
+    reference: varchar('reference', { length: 200 }),
+    issued_to_user_id: ref('issued_to_user_id').references(() => users.id),
+    performed_by: varchar('performed_by', { length: 200 }),
+    created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('stock_movements_item_idx').on(t.item_id, t.id),
+    check('stock_movements_kind_check', oneOf(t.kind, stockMovementKinds)),
+    check('stock_movements_quantity_check', sql`${t.quantity} > 0`),
+    check('stock_movements_unit_cost_check', sql`${t.unit_cost} >= 0`),
+    check(
+      'stock_movements_places_check',
+      sql`case ${t.kind}
+        when 'receive' then ${t.from_location_id} is null and ${t.to_location_id} is not null
+        when 'issue' then ${t.from_location_id} is not null and ${t.to_location_id} is null
+        when 'adjust' then num_nonnulls(${t.from_location_id}, ${t.to_location_id}) = 1
+        else coalesce(${t.from_location_id} <> ${t.to_location_id}, false) end`,
+    ),
   ],
 );

@@ -27,6 +27,8 @@ export const permissions = [
   'reservations:write',
   'transfers:read',
   'transfers:write',
+  'stock:read',
+  'stock:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -17,6 +17,8 @@ const readCatalog: Permission[] = [
 const selfService: Permission[] = ['account:self', 'assignments:self', 'requests:create'];
 const readAssignments: Permission[] = ['assignments:read', 'reservations:read'];
 const handOut: Permission[] = ['assignments:write', 'reservations:write'];
+/** Consumables and spare parts: counted, issued and reordered by those who hand things out. */
+const keepStock: Permission[] = ['stock:read', 'stock:write'];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
@@ -27,6 +29,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     ...handOut,
     'transfers:read',
     'transfers:write',
+    ...keepStock,
     'requests:decide',
     'locations:write',
     'categories:write',
@@ -44,6 +47,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     ...handOut,
     'transfers:read',
     'transfers:write',
+    ...keepStock,
     'items:write',
     'tags:write',
   ]),
@@ -52,6 +56,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     ...readCatalog,
     ...readAssignments,
     'transfers:read',
+    'stock:read',
     'items:read_sensitive',
     'users:read',
     'audit:read',

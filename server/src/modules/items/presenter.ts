@@ -3,7 +3,10 @@ import { reveal, seal } from '../../platform/crypto/sealed-values.ts';
 import { isoTimestamp } from '../../platform/schemas.ts';
 import type { Scope } from '../../platform/scope.ts';
 import type { ItemRow } from './repo.ts';
+import type { itemTrackings } from '../../db/schema.ts';
 import type { ItemStatus } from './status.ts';
+
+type ItemTracking = (typeof itemTrackings)[number];
 
 /** Custom fields marked sensitive appear only to callers who may see them. */
 export function presentItem(row: ItemRow, scope: Pick<Scope, 'seesSensitive'>) {
@@ -29,6 +32,8 @@ export function presentItem(row: ItemRow, scope: Pick<Scope, 'seesSensitive'>) {
     useful_life_months: row.useful_life_months,
     salvage_value: row.salvage_value,
     recovery_period: row.recovery_period,
+    tracking: row.tracking as ItemTracking,
+    unit: row.unit,
     created_at: isoTimestamp(row.created_at),
     updated_at: isoTimestamp(row.updated_at),
     version: row.version,

@@ -1,6 +1,6 @@
 // Item request and response shapes.
 import { z } from 'zod';
-import { depreciationMethods, itemStatuses } from '../../db/schema.ts';
+import { depreciationMethods, itemStatuses, itemTrackings } from '../../db/schema.ts';
 import { PageQuery } from '../../platform/pagination.ts';
 import { Id, IsoDate, Money, NullableText, Timestamps } from '../../platform/schemas.ts';
 import { TagName } from '../tags/schemas.ts';
@@ -46,7 +46,20 @@ const ItemFields = z.object({
     .nullable(),
 });
 
-export const CreateItem = ItemFields.partial().required({ sku: true, name: true }).strict();
+export const CreateItem = ItemFields.extend({
+  tracking: z
+    .enum(itemTrackings)
+    .describe('serial: one item is one thing (default); quantity: counted per location, fixed once created'),
+  unit: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .describe('What a quantity item is counted in, e.g. "pcs", "box", "m" (default "pcs")'),
+})
+  .partial()
+  .required({ sku: true, name: true })
+  .strict();
 export type CreateItem = z.infer<typeof CreateItem>;
 
 export const UpdateItem = ItemFields.extend({ notes: z.string().trim().max(2000).optional() })
@@ -131,6 +144,8 @@ export const Item = z.object({
   useful_life_months: z.number().nullable(),
   salvage_value: z.string().nullable(),
   recovery_period: z.number().nullable(),
+  tracking: z.enum(itemTrackings),
+  unit: z.string().nullable(),
   ...Timestamps,
 });
 

@@ -121,12 +121,21 @@ async function validCustomFields(
   return checked.values;
 }
 
+/** A quantity item is counted in a unit ("pcs" unless told); a serial item is one thing and has none. */
+function countedIn(input: CreateItem): { tracking: 'serial' | 'quantity'; unit: string | null } {
+  if (input.tracking === 'quantity') return { tracking: 'quantity', unit: input.unit ?? 'pcs' };
+  if (input.unit !== undefined) {
+    throw ValidationError.field('unit', 'only quantity-tracked items have a unit (set tracking: "quantity")');
+  }
+  return { tracking: 'serial', unit: null };
+}
+
 export async function createItem(db: Db, input: CreateItem, actor: Actor, scope: Scope) {
   const status: ItemStatus = input.status ?? 'in_stock';
   if (!initialStatuses.includes(status)) {
     throw ValidationError.field('status', `a new item starts as one of ${initialStatuses.join(', ')}`);
   }
-  const values = normaliseMoney({ ...input, status });
+  const values = normaliseMoney({ ...input, status, ...countedIn(input) });
   values.current_value ??= values.purchase_price ?? null;
   const row = await db.transaction(async (tx) => {
     await assertPlaceable(tx, scope, values.location_id);

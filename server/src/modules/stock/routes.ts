@@ -1,0 +1,155 @@
+// Quantity-tracked stock: movements (receive, issue, adjust, transfer), levels per location with their reorder
+// settings, the ledger, and reorder suggestions.
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Db } from '../../db/connection.ts';
+import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
+import { scopeOf } from '../../platform/scope.ts';
+import * as levels from './levels.ts';
+import {
+  Adjust,
+  Issue,
+  ItemStock,
+  LevelParams,
+  LevelSettings,
+  MovementResult,
+  MovementsQuery,
+  Receive,
+  ReorderQuery,
+  ReorderSuggestion,
+  StockLevel,
+  StockMovement,
+  Transfer,
+} from './schemas.ts';
+import * as service from './service.ts';
+
+const tags = ['stock'];
+
+/** A movement answers 201 with what it recorded, or 200 when a stocktake found nothing to correct. */
+const movementOptions = <B extends z.ZodType>(body: B, summary: string) => ({
+  config: { permission: 'stock:write' as const },
+  schema: {
+    tags,
+    summary,
+    description: '422 names `quantity` (or `delta`) when the level would go below zero.',
+    params: IdParams,
+    body,
+    response: withProblems({ 201: MovementResult, 200: MovementResult }),
+  },
+});
+
+const sendMovement = (reply: FastifyReply, result: z.infer<typeof MovementResult>) =>
+  reply.code(result.movements.length ? 201 : 200).send(result);
+
+export const stockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.post(
+    '/items/:id/stock/receive',
+    movementOptions(Receive, 'Receive stock into a location (a delivery)'),
+    async (request, reply) =>
+      sendMovement(
+        reply,
+        await service.receiveStock(db, request.params.id, request.body, request.actor, scopeOf(request)),
+      ),
+  );
+
+  app.post(
+    '/items/:id/stock/issue',
+    movementOptions(Issue, 'Issue stock from a location (used up, or handed to someone)'),
+    async (request, reply) =>
+      sendMovement(
+        reply,
+        await service.issueStock(db, request.params.id, request.body, request.actor, scopeOf(request)),
+      ),
+  );
+
+  app.post(
+    '/items/:id/stock/adjust',
+    movementOptions(Adjust, 'Stocktake: set the counted quantity, or correct the level by a delta'),
+    async (request, reply) =>
+      sendMovement(
+        reply,
+        await service.adjustStock(db, request.params.id, request.body, request.actor, scopeOf(request)),
+      ),
+  );
+
+  app.post(
+    '/items/:id/stock/transfer',
+    movementOptions(Transfer, 'Move stock from one location to another'),
+    async (request, reply) =>
+      sendMovement(
+        reply,
+        await service.transferStock(db, request.params.id, request.body, request.actor, scopeOf(request)),
+      ),
+  );
+
+  app.get(
+    '/items/:id/stock',
+    {
+      config: { permission: 'stock:read' },
+      schema: {
+        tags,
+        summary: "An item's stock level at each location",
+        params: IdParams,
+        response: withProblems({ 200: ItemStock }),
+      },
+    },
+    (request) => levels.getItemStock(db, request.params.id, scopeOf(request)),
+  );
+
+  app.get(
+    '/items/:id/stock/movements',
+    {
+      config: { permission: 'stock:read' },
+      schema: {
+        tags,
+        summary: "An item's stock ledger, newest first",
+        params: IdParams,
+        querystring: MovementsQuery,
+        response: withProblems({ 200: PageOf(StockMovement) }),
+      },
+    },
+    (request) => levels.listItemMovements(db, request.params.id, request.query, scopeOf(request)),
+  );
+
+  app.put(
+    '/items/:id/stock/levels/:location_id',
+    {
+      config: { permission: 'stock:write' },
+      schema: {
+        tags,
+        summary: 'Set the minimum level, reorder point and reorder quantity at a location (If-Match)',
+        params: LevelParams,
+        body: LevelSettings,
+        response: withProblems({ 200: StockLevel }),
+      },
+    },
+    async (request, reply) => {
+      const level = await levels.setLevelSettings(
+        db,
+        request.params.id,
+        request.params.location_id,
+        request.body,
+        expectedVersion(request),
+        scopeOf(request),
+      );
+      setEtag(reply, level.version);
+      return level;
+    },
+  );
+
+  app.get(
+    '/stock/reorder-suggestions',
+    {
+      config: { permission: 'stock:read' },
+      schema: {
+        tags,
+        summary: 'Levels at or below their reorder point, with how much to order and from whom',
+        querystring: ReorderQuery,
+        response: withProblems({ 200: PageOf(ReorderSuggestion) }),
+      },
+    },
+    (request) => levels.listReorderSuggestions(db, request.query, scopeOf(request)),
+  );
+};
