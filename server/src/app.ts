@@ -23,6 +23,7 @@ import { loadPrincipal } from './modules/identity/users.ts';
 import { disposalRoutes } from './modules/items/disposal-routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
+import { maintenanceRoutes } from './modules/maintenance/routes.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
 import { reservationRoutes } from './modules/reservations/routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
 
       await api.register(disposalRoutes, { db: database.db });
       await api.register(depreciationRoutes, { db: database.db });
+      await api.register(maintenanceRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

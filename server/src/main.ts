@@ -19,6 +19,7 @@ import { verifyAuditChain } from './modules/audit/service.ts';
 import { today } from './modules/depreciation/calendar.ts';
 import { revalueFleet } from './modules/depreciation/service.ts';
 import { detectDueEvents } from './modules/assignments/due-events.ts';
+import { detectMaintenanceEvents } from './modules/maintenance/overdue-events.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
 import { IsoDate } from './platform/schemas.ts';
 
@@ -31,7 +32,9 @@ const usage = `Usage: eis <command>
   keys rotate        reseal every encrypted value with the first key (embedded: adds a new key first)
   depreciation run [--as-of YYYY-MM-DD]
                      set every item's current value to its book value at that date (default: today)
-  jobs due-events    record overdue check-out and upcoming reservation events (safe to repeat)`;
+  jobs due-events    record overdue check-out and upcoming reservation events (safe to repeat)
+  jobs maintenance-events
+                     record an event for each overdue maintenance occurrence (safe to repeat)`;
 
 async function open(config: Config): Promise<Database> {
   useFieldKeys(fieldKeys(config));
@@ -194,6 +197,13 @@ async function main(): Promise<void> {
       return;
     }
     case 'jobs': {
+      if (positionals[1] === 'maintenance-events') {
+        const database = await open(config);
+        const found = await detectMaintenanceEvents(database.db);
+        await database.close();
+        process.stdout.write(`Recorded ${found.overdue} overdue maintenance events.\n`);
+        return;
+      }
       if (positionals[1] !== 'due-events')
         throw new ConfigError(`Unknown job "${positionals[1] ?? ''}"\n${usage}`);
       const database = await open(config);

@@ -25,6 +25,8 @@ export const permissions = [
   'requests:decide',
   'reservations:read',
   'reservations:write',
+  'maintenance:read',
+  'maintenance:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
