@@ -280,6 +280,10 @@ export const maintenanceSchedules = pgTable(
   (t) => [
     index('maintenance_schedules_item_idx').on(t.item_id),
     index('maintenance_schedules_date_idx').on(t.scheduled_date),
+    // One piece of work at a time per item: the database's backstop to the row locks.
+    uniqueIndex('maintenance_schedules_in_progress_key')
+      .on(t.item_id)
+      .where(sql`${t.status} = 'in_progress'`),
     check('maintenance_schedules_status_check', oneOf(t.status, maintenanceStatuses)),
     check('maintenance_schedules_recurrence_check', oneOf(t.recurrence, maintenanceRecurrences)),
     check(

@@ -37,6 +37,7 @@ ALTER TABLE "maintenance_records" ADD CONSTRAINT "maintenance_records_technician
 CREATE INDEX "maintenance_records_item_idx" ON "maintenance_records" USING btree ("item_id","id");--> statement-breakpoint
 CREATE INDEX "maintenance_records_schedule_idx" ON "maintenance_records" USING btree ("schedule_id");--> statement-breakpoint
 ALTER TABLE "maintenance_schedules" ADD CONSTRAINT "maintenance_schedules_technician_user_id_users_id_fk" FOREIGN KEY ("technician_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "maintenance_schedules_in_progress_key" ON "maintenance_schedules" USING btree ("item_id") WHERE "maintenance_schedules"."status" = 'in_progress';--> statement-breakpoint
 ALTER TABLE "maintenance_schedules" ADD CONSTRAINT "maintenance_schedules_status_check" CHECK ("maintenance_schedules"."status" in ('scheduled', 'in_progress', 'completed', 'cancelled'));--> statement-breakpoint
 ALTER TABLE "maintenance_schedules" ADD CONSTRAINT "maintenance_schedules_recurrence_check" CHECK ("maintenance_schedules"."recurrence" in ('none', 'days', 'months', 'usage'));--> statement-breakpoint
 ALTER TABLE "maintenance_schedules" ADD CONSTRAINT "maintenance_schedules_interval_check" CHECK (("maintenance_schedules"."recurrence" = 'none') = ("maintenance_schedules"."recurrence_interval" is null) and "maintenance_schedules"."recurrence_interval" > 0);--> statement-breakpoint

@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/permissions.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { findPerson } from '../identity/users.ts';
 import { findVisibleItem } from '../items/service.ts';
+import { checkedDuration } from './duration.ts';
 import { presentSchedule, today } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { CreateSchedule, SchedulesQuery, UpdateSchedule } from './schemas.ts';
@@ -116,7 +117,7 @@ export async function createSchedule(
       item_id: itemId,
       maintenance_type: input.maintenance_type,
       description: input.description ?? null,
-      estimated_duration: input.estimated_duration ?? null,
+      estimated_duration: checkedDuration('estimated_duration', input.estimated_duration ?? null),
       ...checkedPlan(input),
       ...(await checkedTechnician(tx, input)),
     });
@@ -152,6 +153,7 @@ export async function updateSchedule(
         { field: 'status', message: `cannot change while ${current.status}` },
       ]);
     }
+    checkedDuration('estimated_duration', plan.estimated_duration);
     await repo.update(tx, id, {
       ...plan,
       ...(status !== undefined && { status }),

@@ -10,6 +10,7 @@ import { recordEvent } from '../../platform/events.ts';
 import type { Actor } from '../../platform/permissions.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { assertNotCheckedOut, changeCustody, lockItemForCustody } from '../items/service.ts';
+import { checkedDuration } from './duration.ts';
 import { presentRecord, today } from './presenter.ts';
 import { calendarRule, nextOccurrenceAfter } from './recurrence.ts';
 import * as repo from './repo.ts';
@@ -57,13 +58,14 @@ export async function startWork(
     assertVersion(schedule.version, expectedVersion);
     if (schedule.status !== 'scheduled')
       throw notInState(schedule, 'scheduled', 'only scheduled work can start');
+    // The item's row lock queues starts of its other schedules, so the check below sees a committed winner.
+    const item = await lockItemForCustody(tx, schedule.item_id, scope);
     const other = await repo.inProgressFor(tx, schedule.item_id, id);
     if (other !== undefined) {
       throw new ConflictError(`Item ${schedule.item_id} is already under maintenance (schedule ${other})`, [
         { field: 'item_id', message: `is under maintenance (schedule ${other})` },
       ]);
     }
-    const item = await lockItemForCustody(tx, schedule.item_id, scope);
     await assertNotCheckedOut(tx, item.id);
     await changeCustody(
       tx,
@@ -125,7 +127,7 @@ export async function completeWork(
       completed_by: actor.label,
       actual_cost: actualCost,
       parts_cost: partsCost,
-      actual_duration: input.actual_duration ?? null,
+      actual_duration: checkedDuration('actual_duration', input.actual_duration ?? null),
       parts,
       notes: input.notes ?? null,
       usage_reading: schedule.usage_reading,
