@@ -5,7 +5,7 @@ import { BadRequestError, NotFoundError, ValidationError } from '../../platform/
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { findVisibleItem } from '../items/service.ts';
-import { locationVisible } from '../locations/service.ts';
+import { getLocation } from '../locations/service.ts';
 import { itemOf, presentRecord, presentSchedule, today, type ScheduleStatus } from './presenter.ts';
 import { isoDuration } from './duration.ts';
 import { addDays, calendarRule, occurrencesBetween } from './recurrence.ts';
@@ -59,6 +59,16 @@ export async function listItemRecords(
   return toPage(rows, query.limit, (r) => [r.id], presentRecord);
 }
 
+/** The location filter names a place the caller can see, or the request is refused naming it. */
+async function assertLocationKnown(db: Db, locationId: number, scope: Scope): Promise<void> {
+  try {
+    await getLocation(db, locationId, scope);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw ValidationError.field('location_id', `location ${locationId} does not exist`);
+  }
+}
+
 /**
  * Every occurrence in [from, to]: each open schedule on its due date, and calendar recurrences projected forward
  * from it (marked `projected`). Usage schedules appear on their planned date only: usage cannot be foreseen.
@@ -68,9 +78,7 @@ export async function maintenanceCalendar(db: Db, query: CalendarQuery, scope: S
   if (addDays(query.from, maxWindowDays) <= query.to) {
     throw ValidationError.field('to', `the window is at most ${maxWindowDays} days`);
   }
-  if (query.location_id !== undefined && !(await locationVisible(db, scope, query.location_id))) {
-    throw ValidationError.field('location_id', `location ${query.location_id} does not exist`);
-  }
+  if (query.location_id !== undefined) await assertLocationKnown(db, query.location_id, scope);
   const rows = await repo.calendarCandidates(
     db,
     {
