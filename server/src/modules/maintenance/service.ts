@@ -4,8 +4,9 @@
 import { Decimal } from 'decimal.js';
 import type { Db, Executor } from '../../db/connection.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events.ts';
+import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { Actor } from '../../platform/permissions.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { findPerson } from '../identity/users.ts';
@@ -14,7 +15,6 @@ import { checkedDuration } from './duration.ts';
 import { presentSchedule, today } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { CreateSchedule, SchedulesQuery, UpdateSchedule } from './schemas.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
 
 type PlanInput = Partial<Omit<UpdateSchedule, 'status'>>;
 
@@ -91,8 +91,13 @@ export async function getSchedule(ex: Executor, id: number, scope: Scope) {
 
 export async function listItemSchedules(db: Db, itemId: number, query: SchedulesQuery, scope: Scope) {
   if (!(await findVisibleItem(db, itemId, scope))) throw new NotFoundError('Item', itemId);
-  const afterId = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : undefined;
-  const rows = await repo.listForItem(db, itemId, query.status, afterId, query.limit);
+  const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor, 1)[0];
+  if (afterId !== undefined && !Number.isSafeInteger(afterId)) {
+    throw new BadRequestError('The cursor is not one this listing issued', [
+      { field: 'cursor', message: 'is invalid' },
+    ]);
+  }
+  const rows = await repo.listForItem(db, itemId, query.status, afterId as number | undefined, query.limit);
   const asOf = today();
   return toPage(
     rows,
