@@ -24,6 +24,7 @@ import { disposalRoutes } from './modules/items/disposal-routes.ts';
 import { itemRoutes } from './modules/items/routes.ts';
 import { warrantyRoutes } from './modules/items/warranty-routes.ts';
 import { locationRoutes } from './modules/locations/routes.ts';
+import { maintenanceRoutes } from './modules/maintenance/routes.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
 import { reservationRoutes } from './modules/reservations/routes.ts';
 import { stockRoutes } from './modules/stock/routes.ts';
@@ -182,6 +183,8 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(disposalRoutes, { db: database.db });
       await api.register(depreciationRoutes, { db: database.db });
       await api.register(stockRoutes, { db: database.db });
+
+      await api.register(maintenanceRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

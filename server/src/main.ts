@@ -20,6 +20,7 @@ import { today } from './modules/depreciation/calendar.ts';
 import { revalueFleet } from './modules/depreciation/service.ts';
 import { detectDueEvents } from './modules/assignments/due-events.ts';
 import { detectWarrantyEvents } from './modules/items/warranty.ts';
+import { detectMaintenanceEvents } from './modules/maintenance/overdue-events.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
 import { IsoDate } from './platform/schemas.ts';
 
@@ -34,7 +35,9 @@ const usage = `Usage: eis <command>
                      set every item's current value to its book value at that date (default: today)
   jobs due-events    record overdue check-out and upcoming reservation events (safe to repeat)
   jobs warranty-events [--as-of YYYY-MM-DD]
-                     record an event for each warranty ending within 90, 60 and 30 days (safe to repeat)`;
+                     record an event for each warranty ending within 90, 60 and 30 days (safe to repeat)
+  jobs maintenance-events
+                     record an event for each overdue maintenance occurrence (safe to repeat)`;
 
 async function open(config: Config): Promise<Database> {
   useFieldKeys(fieldKeys(config));
@@ -204,6 +207,13 @@ async function main(): Promise<void> {
         const recorded = await detectWarrantyEvents(database.db, asOf);
         await database.close();
         process.stdout.write(`Recorded ${recorded} warranty expiry events as of ${asOf}.\n`);
+        return;
+      }
+      if (positionals[1] === 'maintenance-events') {
+        const database = await open(config);
+        const found = await detectMaintenanceEvents(database.db);
+        await database.close();
+        process.stdout.write(`Recorded ${found.overdue} overdue maintenance events.\n`);
         return;
       }
       if (positionals[1] !== 'due-events')

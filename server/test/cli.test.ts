@@ -58,3 +58,21 @@ describe('eis audit verify', () => {
     });
   }, 120_000);
 });
+
+describe('eis jobs maintenance-events', () => {
+  it('records one event per overdue maintenance occurrence, and nothing new when run again', async () => {
+    await withDatabase(async (db) => {
+      await db.execute(sql`insert into inventory_items (sku, name) values ('CLI-MAINT-1', 'Lift')`);
+      await db.execute(sql`insert into maintenance_schedules (item_id, maintenance_type, scheduled_date)
+                           select id, 'inspection', '2001-01-01' from inventory_items where sku = 'CLI-MAINT-1'`);
+    });
+    expect(await eis('jobs', 'maintenance-events')).toEqual({
+      code: 0,
+      stdout: 'Recorded 1 overdue maintenance events.\n',
+    });
+    expect(await eis('jobs', 'maintenance-events')).toEqual({
+      code: 0,
+      stdout: 'Recorded 0 overdue maintenance events.\n',
+    });
+  });
+});

@@ -255,6 +255,9 @@ export const assetHistory = pgTable(
   (t) => [index('asset_history_item_idx').on(t.item_id, t.id)],
 );
 
+export const maintenanceStatuses = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
+export const maintenanceRecurrences = ['none', 'days', 'months', 'usage'] as const;
+
 export const maintenanceSchedules = pgTable(
   'maintenance_schedules',
   {
@@ -269,10 +272,36 @@ export const maintenanceSchedules = pgTable(
     technician: varchar('technician', { length: 200 }),
     status: varchar('status', { length: 20 }).notNull().default('scheduled'),
     ...timestamps,
+    // Added by the maintenance module: who does it, how it recurs, and what the item was before work started.
+    technician_user_id: ref('technician_user_id').references((): AnyPgColumn => users.id),
+    recurrence: varchar('recurrence', { length: 10 }).notNull().default('none'),
+    recurrence_interval: integer('recurrence_interval'),
+    // For monthly recurrence: the day of month asked for, so Jan 31 → Feb 28 → Mar 31.
+    recurrence_anchor_day: integer('recurrence_anchor_day'),
+    usage_unit: varchar('usage_unit', { length: 20 }),
+    usage_reading: numeric('usage_reading', { precision: 14, scale: 2 }),
+    next_due_usage: numeric('next_due_usage', { precision: 14, scale: 2 }),
+    item_status_before: varchar('item_status_before', { length: 20 }),
+    started_at: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    started_by: varchar('started_by', { length: 200 }),
   },
   (t) => [
     index('maintenance_schedules_item_idx').on(t.item_id),
     index('maintenance_schedules_date_idx').on(t.scheduled_date),
+    // One piece of work at a time per item: the database's backstop to the row locks.
+    uniqueIndex('maintenance_schedules_in_progress_key')
+      .on(t.item_id)
+      .where(sql`${t.status} = 'in_progress'`),
+    check('maintenance_schedules_status_check', oneOf(t.status, maintenanceStatuses)),
+    check('maintenance_schedules_recurrence_check', oneOf(t.recurrence, maintenanceRecurrences)),
+    check(
+      'maintenance_schedules_interval_check',
+      sql`(${t.recurrence} = 'none') = (${t.recurrence_interval} is null) and ${t.recurrence_interval} > 0`,
+    ),
+    check(
+      'maintenance_schedules_usage_check',
+      sql`${t.recurrence} <> 'usage' or (${t.usage_unit} is not null and ${t.next_due_usage} is not null)`,
+    ),
   ],
 );
 
@@ -738,5 +767,45 @@ export const stockMovements = pgTable(
         when 'adjust' then num_nonnulls(${t.from_location_id}, ${t.to_location_id}) = 1
         else coalesce(${t.from_location_id} <> ${t.to_location_id}, false) end`,
     ),
+  ],
+);
+
+// ── Maintenance work ──────────────────────────────────────────────────────────────────────────────────────────
+
+export interface MaintenancePart {
+  name: string;
+  quantity: number;
+  /** The line's cost, a decimal string. */
+  cost: string;
+}
+
+/** One piece of maintenance work done: kept when its schedule advances to the next occurrence, or is deleted. */
+export const maintenanceRecords = pgTable(
+  'maintenance_records',
+  {
+    id: id(),
+    schedule_id: ref('schedule_id').references(() => maintenanceSchedules.id, { onDelete: 'set null' }),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id, { onDelete: 'cascade' }),
+    maintenance_type: varchar('maintenance_type', { length: 50 }).notNull(),
+    scheduled_date: date('scheduled_date', { mode: 'string' }).notNull(),
+    technician: varchar('technician', { length: 200 }),
+    technician_user_id: ref('technician_user_id').references(() => users.id),
+    started_at: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    completed_at: timestamp('completed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    completed_by: varchar('completed_by', { length: 200 }),
+    actual_cost: money('actual_cost').notNull(),
+    parts_cost: money('parts_cost').notNull(),
+    actual_duration: interval('actual_duration'),
+    parts: jsonb('parts').$type<MaintenancePart[]>().notNull().default([]),
+    notes: text('notes'),
+    usage_reading: numeric('usage_reading', { precision: 14, scale: 2 }),
+    ...timestamps,
+  },
+  (t) => [
+    index('maintenance_records_item_idx').on(t.item_id, t.id),
+    index('maintenance_records_schedule_idx').on(t.schedule_id),
+    check('maintenance_records_cost_check', sql`${t.actual_cost} >= 0 and ${t.parts_cost} >= 0`),
   ],
 );

@@ -29,6 +29,8 @@ export const permissions = [
   'transfers:write',
   'stock:read',
   'stock:write',
+  'maintenance:read',
+  'maintenance:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -76,6 +76,12 @@ export interface paths {
                   | 'requests:decide'
                   | 'reservations:read'
                   | 'reservations:write'
+                  | 'transfers:read'
+                  | 'transfers:write'
+                  | 'stock:read'
+                  | 'stock:write'
+                  | 'maintenance:read'
+                  | 'maintenance:write'
                 )[];
               }[];
             };
@@ -122,6 +128,12 @@ export interface paths {
               | 'requests:decide'
               | 'reservations:read'
               | 'reservations:write'
+              | 'transfers:read'
+              | 'transfers:write'
+              | 'stock:read'
+              | 'stock:write'
+              | 'maintenance:read'
+              | 'maintenance:write'
             )[];
           };
         };
@@ -187,6 +199,12 @@ export interface paths {
                 | 'requests:decide'
                 | 'reservations:read'
                 | 'reservations:write'
+                | 'transfers:read'
+                | 'transfers:write'
+                | 'stock:read'
+                | 'stock:write'
+                | 'maintenance:read'
+                | 'maintenance:write'
               )[];
             };
           };
@@ -1811,6 +1829,9 @@ export interface paths {
                 status: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
                 supplier_id: number | null;
                 tags: string[];
+                /** @enum {string} */
+                tracking: 'serial' | 'quantity';
+                unit: string | null;
                 updated_at: string;
                 useful_life_months: number | null;
                 version: number;
@@ -1876,6 +1897,13 @@ export interface paths {
             status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
             supplier_id?: number | null;
             tags?: string[];
+            /**
+             * @description serial: one item is one thing (default); quantity: counted per location, fixed once created
+             * @enum {string}
+             */
+            tracking?: 'serial' | 'quantity';
+            /** @description What a quantity item is counted in, e.g. "pcs", "box", "m" (default "pcs") */
+            unit?: string;
             useful_life_months?: number | null;
             warranty_expiry?: string | null;
           };
@@ -1933,6 +1961,9 @@ export interface paths {
               status: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
               supplier_id: number | null;
               tags: string[];
+              /** @enum {string} */
+              tracking: 'serial' | 'quantity';
+              unit: string | null;
               updated_at: string;
               useful_life_months: number | null;
               version: number;
@@ -2018,6 +2049,9 @@ export interface paths {
               status: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
               supplier_id: number | null;
               tags: string[];
+              /** @enum {string} */
+              tracking: 'serial' | 'quantity';
+              unit: string | null;
               updated_at: string;
               useful_life_months: number | null;
               version: number;
@@ -2168,6 +2202,9 @@ export interface paths {
               status: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
               supplier_id: number | null;
               tags: string[];
+              /** @enum {string} */
+              tracking: 'serial' | 'quantity';
+              unit: string | null;
               updated_at: string;
               useful_life_months: number | null;
               version: number;
@@ -2786,6 +2823,9 @@ export interface paths {
                 status: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
                 supplier_id: number | null;
                 tags: string[];
+                /** @enum {string} */
+                tracking: 'serial' | 'quantity';
+                unit: string | null;
                 updated_at: string;
                 useful_life_months: number | null;
                 version: number;
@@ -2873,6 +2913,292 @@ export interface paths {
                 item_id: number;
                 notes: string | null;
                 performed_by: string | null;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/maintenance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An item's maintenance schedules */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                created_at: string;
+                description: string | null;
+                estimated_duration: string | null;
+                id: number;
+                item: {
+                  id: number;
+                  location_id: number | null;
+                  name: string;
+                  sku: string;
+                };
+                item_id: number;
+                maintenance_type: string;
+                /** @description Null for usage schedules: they fall due by reading */
+                next_due_date: string | null;
+                next_due_usage: string | null;
+                overdue: boolean;
+                /** @enum {string} */
+                recurrence: 'none' | 'days' | 'months' | 'usage';
+                recurrence_interval: number | null;
+                scheduled_date: string;
+                started_at: string | null;
+                started_by: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+                technician: string | null;
+                technician_user_id: number | null;
+                updated_at: string;
+                usage_reading: string | null;
+                usage_unit: string | null;
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Schedule maintenance: one-off, every N days or months, or every N units of usage */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string | null;
+            /** @description ISO 8601 ("PT2H30M") or words ("2 hours 30 minutes") */
+            estimated_duration?: string | null;
+            /** @description calibration, service, inspection … */
+            maintenance_type: string;
+            /** @description The reading at which it falls due (default: reading + N) */
+            next_due_usage?: string | null;
+            /**
+             * @description none (one-off), every N days, N months, or N usage units
+             * @default none
+             * @enum {string}
+             */
+            recurrence?: 'none' | 'days' | 'months' | 'usage';
+            /** @description The N of the recurrence */
+            recurrence_interval?: number | null;
+            /**
+             * Format: date
+             * @description When it is next due (for usage schedules: when it was planned)
+             */
+            scheduled_date?: string;
+            /** @description Free text: a name, a contractor */
+            technician?: string | null;
+            /** @description The person doing it; their name fills `technician` if not given */
+            technician_user_id?: number | null;
+            /** @description The usage counter's current reading */
+            usage_reading?: string | null;
+            /** @description For usage recurrence: hours, km, cycles … */
+            usage_unit?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              description: string | null;
+              estimated_duration: string | null;
+              id: number;
+              item: {
+                id: number;
+                location_id: number | null;
+                name: string;
+                sku: string;
+              };
+              item_id: number;
+              maintenance_type: string;
+              /** @description Null for usage schedules: they fall due by reading */
+              next_due_date: string | null;
+              next_due_usage: string | null;
+              overdue: boolean;
+              /** @enum {string} */
+              recurrence: 'none' | 'days' | 'months' | 'usage';
+              recurrence_interval: number | null;
+              scheduled_date: string;
+              started_at: string | null;
+              started_by: string | null;
+              /** @enum {string} */
+              status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+              technician: string | null;
+              technician_user_id: number | null;
+              updated_at: string;
+              usage_reading: string | null;
+              usage_unit: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/maintenance/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An item's completed maintenance work, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                actual_cost: string;
+                actual_duration: string | null;
+                completed_at: string;
+                completed_by: string | null;
+                id: number;
+                item_id: number;
+                maintenance_type: string;
+                notes: string | null;
+                parts: {
+                  cost: string;
+                  name: string;
+                  quantity: number;
+                }[];
+                parts_cost: string;
+                schedule_id: number | null;
+                scheduled_date: string;
+                started_at: string;
+                technician: string | null;
+                technician_user_id: number | null;
+                usage_reading: string | null;
               }[];
               /** @description Pass as `cursor` for the next page */
               next_cursor: string | null;
@@ -3050,6 +3376,838 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/items/{id}/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An item's stock level at each location */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              item_id: number;
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Over the locations listed (those the caller may see) */
+              total_quantity: string;
+              unit: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/stock/adjust': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stocktake: set the counted quantity, or correct the level by a delta
+     * @description 422 names `quantity` (or `delta`) when the level would go below zero.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      /** @description Exactly one of counted_quantity and delta */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What a stocktake counted: the level becomes this */
+            counted_quantity?: string | number;
+            /** @description Or a correction by this much, e.g. "-2" */
+            delta?: string | number;
+            location_id: number;
+            reason: string;
+            reference?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The levels the movements changed, as they are now */
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Empty when a stocktake found what was expected */
+              movements: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The levels the movements changed, as they are now */
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Empty when a stocktake found what was expected */
+              movements: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/stock/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue stock from a location (used up, or handed to someone)
+     * @description 422 names `quantity` (or `delta`) when the level would go below zero.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Who took it, if a person */
+            issued_to_user_id?: number;
+            location_id: number;
+            quantity: string | number;
+            reason: string;
+            reference?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The levels the movements changed, as they are now */
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Empty when a stocktake found what was expected */
+              movements: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The levels the movements changed, as they are now */
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Empty when a stocktake found what was expected */
+              movements: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/stock/levels/{location_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the minimum level, reorder point and reorder quantity at a location (If-Match) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          location_id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Safety stock: the least that should be on hand */
+            min_level: string | number | null;
+            /** @description At or below this, the level is suggested for reordering */
+            reorder_point: string | number | null;
+            /** @description The lot ordered at a time */
+            reorder_quantity: string | number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              at_or_below_reorder_point: boolean;
+              below_min_level: boolean;
+              item_id: number;
+              location_id: number;
+              location_name: string;
+              min_level: string | null;
+              quantity: string;
+              reorder_point: string | null;
+              reorder_quantity: string | null;
+              unit: string;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/stock/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An item's stock ledger, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/stock/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive stock into a location (a delivery)
+     * @description 422 names `quantity` (or `delta`) when the level would go below zero.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            location_id: number;
+            quantity: string | number;
+            reason?: string;
+            /** @description Purchase order, delivery note … */
+            reference?: string;
+            /** @description Price paid per unit, a decimal string */
+            unit_cost?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The levels the movements changed, as they are now */
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Empty when a stocktake found what was expected */
+              movements: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The levels the movements changed, as they are now */
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Empty when a stocktake found what was expected */
+              movements: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/{id}/stock/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move stock from one location to another
+     * @description 422 names `quantity` (or `delta`) when the level would go below zero.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            from_location_id: number;
+            quantity: string | number;
+            reason?: string;
+            reference?: string;
+            to_location_id: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The levels the movements changed, as they are now */
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Empty when a stocktake found what was expected */
+              movements: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The levels the movements changed, as they are now */
+              levels: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Empty when a stocktake found what was expected */
+              movements: {
+                /** @description The level at the location this movement changed, just after it */
+                balance_after: string;
+                created_at: string;
+                from_location_id: number | null;
+                id: number;
+                issued_to_user_id: number | null;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'receive' | 'issue' | 'adjust' | 'transfer_out' | 'transfer_in';
+                performed_by: string | null;
+                quantity: string;
+                reason: string | null;
+                reference: string | null;
+                to_location_id: number | null;
+                unit_cost: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/items/statuses': {
     parameters: {
       query?: never;
@@ -3085,6 +4243,107 @@ export interface paths {
                   'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed'
                 )[];
               };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/items/warranty-expiring': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Items whose warranty ends within `days` (default 30), soonest first; disposed items left out */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Counted from this day (default today) */
+          as_of?: string;
+          cursor?: string;
+          /** @description The window: warranties ending within this many days (30, 60, 90 or any of 1–365) */
+          days?: number;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                assigned_to: string | null;
+                category_id: number | null;
+                created_at: string;
+                current_value: string | null;
+                custom_fields: {
+                  [key: string]: unknown;
+                };
+                /** @description Days until the warranty ends */
+                days_left: number;
+                depreciation_method: string | null;
+                description: string | null;
+                id: number;
+                location_id: number | null;
+                name: string;
+                purchase_date: string | null;
+                purchase_price: string | null;
+                recovery_period: number | null;
+                salvage_value: string | null;
+                serial_number: string | null;
+                sku: string;
+                specifications: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                status: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+                supplier_id: number | null;
+                tags: string[];
+                /** @enum {string} */
+                tracking: 'serial' | 'quantity';
+                unit: string | null;
+                updated_at: string;
+                useful_life_months: number | null;
+                version: number;
+                warranty_expiry: string | null;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
             };
           };
         };
@@ -3516,6 +4775,818 @@ export interface paths {
                 parent_location_id: number | null;
                 type: string;
               }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/locations/{id}/transfers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A location's transfers, incoming and outgoing, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          /** @description Both when left out */
+          direction?: 'incoming' | 'outgoing';
+          limit?: number;
+          state?: 'requested' | 'in_transit' | 'received' | 'cancelled';
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                cancel_reason: string | null;
+                cancelled_at: string | null;
+                cancelled_by: string | null;
+                capacity_override_reason: string | null;
+                created_at: string;
+                /**
+                 * @description Seen from the location asked about
+                 * @enum {string}
+                 */
+                direction: 'incoming' | 'outgoing';
+                dispatched_at: string | null;
+                dispatched_by: string | null;
+                id: number;
+                item_ids: number[];
+                items: {
+                  from_location: {
+                    id: number;
+                    name: string;
+                  } | null;
+                  from_location_id: number | null;
+                  item_id: number;
+                  name: string;
+                  sku: string;
+                }[];
+                note: string | null;
+                received_at: string | null;
+                received_by: string | null;
+                requested_at: string;
+                requested_by: string | null;
+                /** @enum {string} */
+                state: 'requested' | 'in_transit' | 'received' | 'cancelled';
+                to_location: {
+                  id: number;
+                  name: string;
+                };
+                to_location_id: number;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/maintenance/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A maintenance schedule */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              description: string | null;
+              estimated_duration: string | null;
+              id: number;
+              item: {
+                id: number;
+                location_id: number | null;
+                name: string;
+                sku: string;
+              };
+              item_id: number;
+              maintenance_type: string;
+              /** @description Null for usage schedules: they fall due by reading */
+              next_due_date: string | null;
+              next_due_usage: string | null;
+              overdue: boolean;
+              /** @enum {string} */
+              recurrence: 'none' | 'days' | 'months' | 'usage';
+              recurrence_interval: number | null;
+              scheduled_date: string;
+              started_at: string | null;
+              started_by: string | null;
+              /** @enum {string} */
+              status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+              technician: string | null;
+              technician_user_id: number | null;
+              updated_at: string;
+              usage_reading: string | null;
+              usage_unit: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a schedule; its work records stay (If-Match) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a schedule, or cancel it (If-Match) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string | null;
+            /** @description ISO 8601 ("PT2H30M") or words ("2 hours 30 minutes") */
+            estimated_duration?: string | null;
+            /** @description calibration, service, inspection … */
+            maintenance_type?: string;
+            /** @description The reading at which it falls due (default: reading + N) */
+            next_due_usage?: string | null;
+            /**
+             * @description none (one-off), every N days, N months, or N usage units
+             * @enum {string}
+             */
+            recurrence?: 'none' | 'days' | 'months' | 'usage';
+            /** @description The N of the recurrence */
+            recurrence_interval?: number | null;
+            /**
+             * Format: date
+             * @description When it is next due (for usage schedules: when it was planned)
+             */
+            scheduled_date?: string;
+            /**
+             * @description Cancel a schedule, or bring a cancelled one back
+             * @enum {string}
+             */
+            status?: 'scheduled' | 'cancelled';
+            /** @description Free text: a name, a contractor */
+            technician?: string | null;
+            /** @description The person doing it; their name fills `technician` if not given */
+            technician_user_id?: number | null;
+            /** @description The usage counter's current reading */
+            usage_reading?: string | null;
+            /** @description For usage recurrence: hours, km, cycles … */
+            usage_unit?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              description: string | null;
+              estimated_duration: string | null;
+              id: number;
+              item: {
+                id: number;
+                location_id: number | null;
+                name: string;
+                sku: string;
+              };
+              item_id: number;
+              maintenance_type: string;
+              /** @description Null for usage schedules: they fall due by reading */
+              next_due_date: string | null;
+              next_due_usage: string | null;
+              overdue: boolean;
+              /** @enum {string} */
+              recurrence: 'none' | 'days' | 'months' | 'usage';
+              recurrence_interval: number | null;
+              scheduled_date: string;
+              started_at: string | null;
+              started_by: string | null;
+              /** @enum {string} */
+              status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+              technician: string | null;
+              technician_user_id: number | null;
+              updated_at: string;
+              usage_reading: string | null;
+              usage_unit: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/maintenance/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete the work: record it, return the item, schedule the next occurrence */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What the work cost in all, parts included */
+            actual_cost: string;
+            actual_duration?: string;
+            notes?: string;
+            /** @default [] */
+            parts?: {
+              /** @description The line's total cost */
+              cost: string;
+              name: string;
+              quantity: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              record: {
+                actual_cost: string;
+                actual_duration: string | null;
+                completed_at: string;
+                completed_by: string | null;
+                id: number;
+                item_id: number;
+                maintenance_type: string;
+                notes: string | null;
+                parts: {
+                  cost: string;
+                  name: string;
+                  quantity: number;
+                }[];
+                parts_cost: string;
+                schedule_id: number | null;
+                scheduled_date: string;
+                started_at: string;
+                technician: string | null;
+                technician_user_id: number | null;
+                usage_reading: string | null;
+              };
+              schedule: {
+                created_at: string;
+                description: string | null;
+                estimated_duration: string | null;
+                id: number;
+                item: {
+                  id: number;
+                  location_id: number | null;
+                  name: string;
+                  sku: string;
+                };
+                item_id: number;
+                maintenance_type: string;
+                /** @description Null for usage schedules: they fall due by reading */
+                next_due_date: string | null;
+                next_due_usage: string | null;
+                overdue: boolean;
+                /** @enum {string} */
+                recurrence: 'none' | 'days' | 'months' | 'usage';
+                recurrence_interval: number | null;
+                scheduled_date: string;
+                started_at: string | null;
+                started_by: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+                technician: string | null;
+                technician_user_id: number | null;
+                updated_at: string;
+                usage_reading: string | null;
+                usage_unit: string | null;
+                version: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/maintenance/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start the work: the item goes in repair (If-Match optional)
+     * @description 409 if the item is checked out, already under maintenance, or the work has started.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              description: string | null;
+              estimated_duration: string | null;
+              id: number;
+              item: {
+                id: number;
+                location_id: number | null;
+                name: string;
+                sku: string;
+              };
+              item_id: number;
+              maintenance_type: string;
+              /** @description Null for usage schedules: they fall due by reading */
+              next_due_date: string | null;
+              next_due_usage: string | null;
+              overdue: boolean;
+              /** @enum {string} */
+              recurrence: 'none' | 'days' | 'months' | 'usage';
+              recurrence_interval: number | null;
+              scheduled_date: string;
+              started_at: string | null;
+              started_by: string | null;
+              /** @enum {string} */
+              status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+              technician: string | null;
+              technician_user_id: number | null;
+              updated_at: string;
+              usage_reading: string | null;
+              usage_unit: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/maintenance/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a reading of a usage schedule's counter (hours, km …) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reading: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              description: string | null;
+              estimated_duration: string | null;
+              id: number;
+              item: {
+                id: number;
+                location_id: number | null;
+                name: string;
+                sku: string;
+              };
+              item_id: number;
+              maintenance_type: string;
+              /** @description Null for usage schedules: they fall due by reading */
+              next_due_date: string | null;
+              next_due_usage: string | null;
+              overdue: boolean;
+              /** @enum {string} */
+              recurrence: 'none' | 'days' | 'months' | 'usage';
+              recurrence_interval: number | null;
+              scheduled_date: string;
+              started_at: string | null;
+              started_by: string | null;
+              /** @enum {string} */
+              status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+              technician: string | null;
+              technician_user_id: number | null;
+              updated_at: string;
+              usage_reading: string | null;
+              usage_unit: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/maintenance/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Maintenance occurrences in a window (up to 366 days), recurrences projected */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          /** @description Items at this location or anywhere below it */
+          location_id?: number;
+          /** @description A technician's user id, or their name as written */
+          technician?: string;
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                date: string;
+                estimated_duration: string | null;
+                item: {
+                  id: number;
+                  location_id: number | null;
+                  name: string;
+                  sku: string;
+                };
+                maintenance_type: string;
+                /** @description A future recurrence, not yet a schedule of its own */
+                projected: boolean;
+                schedule_id: number;
+                /** @enum {string} */
+                status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+                technician: string | null;
+                technician_user_id: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/maintenance/overdue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Maintenance due and not started, longest overdue first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Overdue as of this date (default today): due before it, not started */
+          as_of?: string;
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                created_at: string;
+                description: string | null;
+                estimated_duration: string | null;
+                id: number;
+                item: {
+                  id: number;
+                  location_id: number | null;
+                  name: string;
+                  sku: string;
+                };
+                item_id: number;
+                maintenance_type: string;
+                /** @description Null for usage schedules: they fall due by reading */
+                next_due_date: string | null;
+                next_due_usage: string | null;
+                overdue: boolean;
+                /** @enum {string} */
+                recurrence: 'none' | 'days' | 'months' | 'usage';
+                recurrence_interval: number | null;
+                scheduled_date: string;
+                started_at: string | null;
+                started_by: string | null;
+                /** @enum {string} */
+                status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+                technician: string | null;
+                technician_user_id: number | null;
+                updated_at: string;
+                usage_reading: string | null;
+                usage_unit: string | null;
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
             };
           };
         };
@@ -4529,6 +6600,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stock/reorder-suggestions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Levels at or below their reorder point, with how much to order and from whom */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                item: {
+                  id: number;
+                  name: string;
+                  sku: string;
+                  unit: string;
+                };
+                /** @description Unit cost of the latest receipt that had one */
+                last_unit_cost: string | null;
+                location: {
+                  id: number;
+                  name: string;
+                };
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string;
+                reorder_quantity: string | null;
+                /** @description Whole lots of reorder_quantity that lift the level above the reorder point; without one, what brings it up to reorder_point + min_level */
+                suggested_quantity: string;
+                /** @description The item's supplier */
+                supplier: {
+                  id: number;
+                  name: string;
+                } | null;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/suppliers': {
     parameters: {
       query?: never;
@@ -5156,6 +7315,588 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/transfers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Transfers, newest first, by state, location (either end) or item */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          /** @description Transfers that moved (or would move) this item */
+          item_id?: number;
+          limit?: number;
+          /** @description Transfers from or to this location */
+          location_id?: number;
+          state?: 'requested' | 'in_transit' | 'received' | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                cancel_reason: string | null;
+                cancelled_at: string | null;
+                cancelled_by: string | null;
+                capacity_override_reason: string | null;
+                created_at: string;
+                dispatched_at: string | null;
+                dispatched_by: string | null;
+                id: number;
+                item_ids: number[];
+                items: {
+                  from_location: {
+                    id: number;
+                    name: string;
+                  } | null;
+                  from_location_id: number | null;
+                  item_id: number;
+                  name: string;
+                  sku: string;
+                }[];
+                note: string | null;
+                received_at: string | null;
+                received_by: string | null;
+                requested_at: string;
+                requested_by: string | null;
+                /** @enum {string} */
+                state: 'requested' | 'in_transit' | 'received' | 'cancelled';
+                to_location: {
+                  id: number;
+                  name: string;
+                };
+                to_location_id: number;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Request a transfer of one or many items to a location, all or nothing (accepts Idempotency-Key)
+     * @description Each refused item is named as `item_ids.<index>`; a full destination is a 409 naming `to_location_id` unless `capacity_override` gives a reason.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            capacity_override?: {
+              reason: string;
+            };
+            item_ids: number[];
+            note?: string;
+            to_location_id: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cancel_reason: string | null;
+              cancelled_at: string | null;
+              cancelled_by: string | null;
+              capacity_override_reason: string | null;
+              created_at: string;
+              dispatched_at: string | null;
+              dispatched_by: string | null;
+              id: number;
+              item_ids: number[];
+              items: {
+                from_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                from_location_id: number | null;
+                item_id: number;
+                name: string;
+                sku: string;
+              }[];
+              note: string | null;
+              received_at: string | null;
+              received_by: string | null;
+              requested_at: string;
+              requested_by: string | null;
+              /** @enum {string} */
+              state: 'requested' | 'in_transit' | 'received' | 'cancelled';
+              to_location: {
+                id: number;
+                name: string;
+              };
+              to_location_id: number;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/transfers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a transfer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cancel_reason: string | null;
+              cancelled_at: string | null;
+              cancelled_by: string | null;
+              capacity_override_reason: string | null;
+              created_at: string;
+              dispatched_at: string | null;
+              dispatched_by: string | null;
+              id: number;
+              item_ids: number[];
+              items: {
+                from_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                from_location_id: number | null;
+                item_id: number;
+                name: string;
+                sku: string;
+              }[];
+              note: string | null;
+              received_at: string | null;
+              received_by: string | null;
+              requested_at: string;
+              requested_by: string | null;
+              /** @enum {string} */
+              state: 'requested' | 'in_transit' | 'received' | 'cancelled';
+              to_location: {
+                id: number;
+                name: string;
+              };
+              to_location_id: number;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/transfers/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Call it off before arrival, with a reason: the items stay where they were (If-Match optional)
+     * @description A step the transfer’s state does not allow is a 409 naming `state`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cancel_reason: string | null;
+              cancelled_at: string | null;
+              cancelled_by: string | null;
+              capacity_override_reason: string | null;
+              created_at: string;
+              dispatched_at: string | null;
+              dispatched_by: string | null;
+              id: number;
+              item_ids: number[];
+              items: {
+                from_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                from_location_id: number | null;
+                item_id: number;
+                name: string;
+                sku: string;
+              }[];
+              note: string | null;
+              received_at: string | null;
+              received_by: string | null;
+              requested_at: string;
+              requested_by: string | null;
+              /** @enum {string} */
+              state: 'requested' | 'in_transit' | 'received' | 'cancelled';
+              to_location: {
+                id: number;
+                name: string;
+              };
+              to_location_id: number;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/transfers/{id}/dispatch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The items leave: requested → in_transit (If-Match on the transfer optional)
+     * @description A step the transfer’s state does not allow is a 409 naming `state`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cancel_reason: string | null;
+              cancelled_at: string | null;
+              cancelled_by: string | null;
+              capacity_override_reason: string | null;
+              created_at: string;
+              dispatched_at: string | null;
+              dispatched_by: string | null;
+              id: number;
+              item_ids: number[];
+              items: {
+                from_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                from_location_id: number | null;
+                item_id: number;
+                name: string;
+                sku: string;
+              }[];
+              note: string | null;
+              received_at: string | null;
+              received_by: string | null;
+              requested_at: string;
+              requested_by: string | null;
+              /** @enum {string} */
+              state: 'requested' | 'in_transit' | 'received' | 'cancelled';
+              to_location: {
+                id: number;
+                name: string;
+              };
+              to_location_id: number;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/transfers/{id}/receive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The items arrive and move to the destination: in_transit → received (If-Match optional)
+     * @description A step the transfer’s state does not allow is a 409 naming `state`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            capacity_override?: {
+              reason: string;
+            };
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cancel_reason: string | null;
+              cancelled_at: string | null;
+              cancelled_by: string | null;
+              capacity_override_reason: string | null;
+              created_at: string;
+              dispatched_at: string | null;
+              dispatched_by: string | null;
+              id: number;
+              item_ids: number[];
+              items: {
+                from_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                from_location_id: number | null;
+                item_id: number;
+                name: string;
+                sku: string;
+              }[];
+              note: string | null;
+              received_at: string | null;
+              received_by: string | null;
+              requested_at: string;
+              requested_by: string | null;
+              /** @enum {string} */
+              state: 'requested' | 'in_transit' | 'received' | 'cancelled';
+              to_location: {
+                id: number;
+                name: string;
+              };
+              to_location_id: number;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/users': {

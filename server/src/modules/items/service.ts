@@ -49,7 +49,7 @@ async function assertPlaceable(
 }
 
 /** While an item is checked out, its status and holder change only through check-in. */
-async function assertNotCheckedOut(ex: Executor, id: number): Promise<void> {
+export async function assertNotCheckedOut(ex: Executor, id: number): Promise<void> {
   const checkoutId = await repo.openCheckoutId(ex, id);
   if (checkoutId !== undefined) {
     throw new ConflictError(`Item ${id} is checked out (assignment ${checkoutId}); check it in first`, [
