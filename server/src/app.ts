@@ -16,6 +16,7 @@ import type { Database } from './db/connection.ts';
 import { assignmentRoutes } from './modules/assignments/routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { depreciationRoutes } from './modules/depreciation/routes.ts';
+import { sessionRoutes } from './modules/identity/session-routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { loadApiKeyPrincipal } from './modules/identity/api-keys.ts';
 import { connectDirectory } from './modules/identity/directory.ts';
@@ -168,6 +169,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
         },
         signInPerMinute: config.signInLimitPerMinute,
       });
+      await api.register(sessionRoutes, { db: database.db });
       await api.register(locationRoutes, { db: database.db });
       await api.register(categoryRoutes, { db: database.db });
       await api.register(supplierRoutes, { db: database.db });

@@ -99,6 +99,14 @@ void describe('in the browser', () => {
     }
   });
 
+  void it('lists where the user is signed in, with a way to end each session', async () => {
+    await page.goto(`${server.baseUrl}/account`);
+    const sessions = page.getByRole('region', { name: 'Sessions' });
+    await sessions.getByRole('button', { name: 'End session' }).first().waitFor();
+    assert.ok((await sessions.getByRole('row').count()) >= 2, 'a header and at least this session');
+    await page.getByRole('button', { name: 'End all sessions' }).waitFor();
+  });
+
   void it('turns on two-factor sign-in, then asks for a code at the next sign-in', async () => {
     await page.goto(`${server.baseUrl}/account`);
     await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();

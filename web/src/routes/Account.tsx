@@ -23,6 +23,7 @@ import { messageOf } from '../api/problem.ts';
 import { roleNames } from '../api/roles.ts';
 import { signOut } from '../api/sign-out.ts';
 import { Failed, Loading } from '../components/States.tsx';
+import { AccountSessions } from './AccountSessions.tsx';
 import { useMe } from '../hooks/useMe.ts';
 
 function TwoFactor({ enabled }: { enabled: boolean }) {
@@ -186,6 +187,7 @@ export default function Account() {
         </Table>
       </Card>
       <TwoFactor enabled={me.data.mfa_enabled} />
+      <AccountSessions />
       <Button
         color="red"
         variant="outline"

@@ -1,6 +1,6 @@
 // Users and refresh tokens: SQL only.
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/connection.ts';
+import { queryRows, type Executor } from '../../db/connection.ts';
 import { preparedFor } from '../../db/prepared.ts';
 import { apiKeys, refreshTokens, roleSettings, users } from '../../db/schema.ts';
 
@@ -187,4 +187,54 @@ export async function findUsableApiKey(ex: Executor, keyHash: string) {
       ),
     );
   return row;
+}
+
+export interface SessionRow {
+  family_id: string;
+  started_at: Date;
+  last_active_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** A user's live sessions: refresh-token families with nothing revoked and a token not yet expired. */
+export async function listOpenSessions(ex: Executor, userId: number): Promise<SessionRow[]> {
+  const rows = await queryRows<{
+    family_id: string;
+    started_at: string | Date;
+    last_active_at: string | Date;
+    ip: string | null;
+    user_agent: string | null;
+  }>(
+    ex,
+    sql`select family_id, min(created_at) as started_at, max(created_at) as last_active_at,
+               (array_agg(ip order by created_at desc))[1] as ip,
+               (array_agg(user_agent order by created_at desc))[1] as user_agent
+        from refresh_tokens
+        where user_id = ${userId}
+        group by family_id
+        having bool_and(revoked_at is null) and max(expires_at) > now()
+        order by max(created_at) desc`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    started_at: new Date(r.started_at),
+    last_active_at: new Date(r.last_active_at),
+  }));
+}
+
+/** Ends one of the user's sessions; false when it is not theirs or already over. */
+export async function revokeOwnFamily(ex: Executor, userId: number, familyId: string): Promise<boolean> {
+  const revoked = await ex
+    .update(refreshTokens)
+    .set({ revoked_at: sql`now()` })
+    .where(
+      and(
+        eq(refreshTokens.user_id, userId),
+        eq(refreshTokens.family_id, familyId),
+        isNull(refreshTokens.revoked_at),
+      ),
+    )
+    .returning({ id: refreshTokens.id });
+  return revoked.length > 0;
 }

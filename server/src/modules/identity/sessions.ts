@@ -4,6 +4,7 @@
 import type { Db } from '../../db/connection.ts';
 import { recordSecurityEvent } from '../../platform/audit.ts';
 import { UnauthorizedError } from '../../platform/auth/authenticate.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { recheckDirectoryAccount, signInThroughDirectory } from './directory-sign-in.ts';
 import { verifyDecoy, verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
@@ -89,5 +90,30 @@ export async function signOut(db: Db, refreshToken: string): Promise<void> {
     if (!stored) return;
     await repo.revokeFamily(tx, stored.family_id);
     await recordSecurityEvent(tx, { action: 'auth.sign_out', userId: stored.user_id });
+  });
+}
+
+/** The caller's signed-in devices, newest activity first. */
+export async function listSessions(db: Db, userId: number) {
+  const rows = await repo.listOpenSessions(db, userId);
+  return {
+    data: rows.map((row) => ({
+      id: row.family_id,
+      started_at: row.started_at.toISOString(),
+      last_active_at: row.last_active_at.toISOString(),
+      ip: row.ip,
+      user_agent: row.user_agent,
+    })),
+  };
+}
+
+/**
+ * Signs one of the caller's devices out: its refresh token stops working at once; an access token it already
+ * holds lasts until it expires (minutes). "Sign out everywhere" ends those too.
+ */
+export async function endSession(db: Db, userId: number, sessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await repo.revokeOwnFamily(tx, userId, sessionId))) throw new NotFoundError('Session', sessionId);
+    await recordSecurityEvent(tx, { action: 'auth.session_ended', userId, details: { session: sessionId } });
   });
 }
