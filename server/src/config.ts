@@ -87,6 +87,7 @@ const ConfigSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   SEED_DEMO: boolean.default(true),
+  RUN_JOBS: boolean.default(true),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -136,6 +137,8 @@ export interface Config {
   dbPoolMax: number;
   statementTimeoutMs: number;
   seedDemo: boolean;
+  /** Whether `serve` also runs the scheduled jobs (event detection, revaluation); `eis worker` always does. */
+  runJobs: boolean;
   bodyLimitBytes: number;
   corsOrigins: string[];
   /** Signs access tokens. Required with DATABASE_URL (replicas must share it); embedded mode keeps one in dataDir. */
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolMax: e.DB_POOL_MAX,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     seedDemo: e.SEED_DEMO,
+    runJobs: e.RUN_JOBS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     corsOrigins: e.CORS_ORIGINS,
     jwtSecret: e.JWT_SECRET,

@@ -1,8 +1,9 @@
-// The `eis` command: serve | migrate | seed | depreciation run | jobs | audit verify | keys new | keys rotate.
+// The `eis` command: serve | worker | migrate | seed | depreciation run | jobs | audit verify | keys new | keys rotate.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
@@ -15,6 +16,8 @@ import {
   useFieldKeys,
   type FieldKey,
 } from './platform/crypto/field-encryption.ts';
+import { jobRunner } from './platform/jobs.ts';
+import { scheduledJobs } from './scheduled-jobs.ts';
 import { verifyAuditChain } from './modules/audit/service.ts';
 import { today } from './modules/depreciation/calendar.ts';
 import { revalueFleet } from './modules/depreciation/service.ts';
@@ -26,6 +29,7 @@ import { IsoDate } from './platform/schemas.ts';
 
 const usage = `Usage: eis <command>
   serve              run the API and web app (migrates first; seeds demo data on a first embedded start)
+  worker             run the scheduled jobs only (serve runs them too unless RUN_JOBS=false)
   migrate            apply database migrations
   seed [--items N]   add demo data, or N generated items for benchmarks
   audit verify       check the audit log's hash chain; exits 1 at the first altered or removed entry
@@ -92,6 +96,23 @@ async function rotateKeys(config: Config): Promise<void> {
   process.stdout.write('Every value is sealed with the first key; older keys can now be removed.\n');
 }
 
+/** `eis worker`: the scheduled jobs alone, for deployments that run them apart from the API replicas. */
+async function work(config: Config): Promise<void> {
+  const database = await open(config);
+  auditTransactions(database.db);
+  const log = pino({ level: config.logLevel });
+  const jobs = jobRunner(scheduledJobs(database.db), log);
+  const shutdown = async () => {
+    await jobs.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  jobs.start();
+  log.info('worker running the scheduled jobs');
+}
+
 async function serve(config: Config): Promise<void> {
   const database = await open(config);
   if (database.kind === 'pglite' && config.seedDemo && (await isEmpty(database.db))) {
@@ -101,8 +122,10 @@ async function serve(config: Config): Promise<void> {
   const generatedPassword = await ensureFirstAdmin(database.db, config.adminEmail, config.adminPassword);
   const jwtSecret = config.jwtSecret ?? embeddedJwtSecret(config.dataDir);
   const app = await buildApp({ ...config, jwtSecret }, database);
+  const jobs = jobRunner(config.runJobs ? scheduledJobs(database.db) : [], app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -110,6 +133,7 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  jobs.start();
   const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   const local = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host);
   const base = `http://${local ? 'localhost' : config.host}:${config.port}`;
@@ -143,6 +167,8 @@ async function main(): Promise<void> {
   switch (command) {
     case 'serve':
       return serve(config);
+    case 'worker':
+      return work(config);
     case 'migrate': {
       const database = await open(config);
       await database.close();
