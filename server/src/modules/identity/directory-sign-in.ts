@@ -2,6 +2,7 @@
 // here the account is provisioned on the first sign-in and kept in step after it: the role follows the groups,
 // and a person the directory disables or drops is deactivated. A directory account has no local password.
 import type { Db, Executor } from '../../db/connection.ts';
+import { recordSecurityEvent } from '../../platform/audit.ts';
 import { UnauthorizedError } from '../../platform/auth/authenticate.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import type { DirectoryPerson } from './directory.ts';
@@ -36,9 +37,20 @@ async function endSessions(db: Db, userId: number, deactivate: boolean): Promise
   });
 }
 
-/** Refuses like an unknown user would, taking as long. */
-async function refuse(password: string): Promise<never> {
-  await verifyDecoy(password);
+/** Refuses like an unknown user would, taking as long; the audit log keeps the reason. */
+async function refuse(
+  db: Db,
+  given: SignInCredentials,
+  reason: string,
+  account?: repo.UserRow,
+): Promise<never> {
+  await verifyDecoy(given.password);
+  await recordSecurityEvent(db, {
+    action: 'auth.sign_in_failed',
+    userId: account?.id ?? null,
+    label: given.email.slice(0, 200),
+    details: { reason, directory: true },
+  });
   throw badCredentials();
 }
 
@@ -80,22 +92,26 @@ export async function signInThroughDirectory(
   client: ClientInfo,
 ): Promise<TokenPair> {
   const directory = settings.directory;
-  if (!directory) return refuse(given.password);
+  if (!directory) return refuse(db, given, 'no directory configured');
   const person = await directory.findPerson(given.email);
   const account = await repo.findUserByEmail(db, person?.email ?? given.email);
   const fromDirectory = account?.source === 'ldap' ? account : undefined;
   if (!person || person.disabled) {
     if (fromDirectory?.is_active) await endSessions(db, fromDirectory.id, true);
-    return refuse(given.password);
+    return refuse(db, given, person ? 'disabled in the directory' : 'not in the directory', fromDirectory);
   }
   // No email to name the account by, or the email belongs to an account the directory does not own.
-  if (!person.email || (account && (!fromDirectory || !account.is_active))) return refuse(given.password);
+  if (!person.email || (account && (!fromDirectory || !account.is_active))) {
+    return refuse(db, given, 'no usable account for this directory entry', account);
+  }
   if (fromDirectory) await holdBackAfterFailures(db, fromDirectory);
 
   if (!(await directory.checkPassword(person.dn, given.password))) {
-    if (fromDirectory) await recordFailure(db, fromDirectory, 'wrong directory password');
+    if (!fromDirectory) return refuse(db, given, 'wrong directory password');
     // Takes as long as refusing an unknown name (the bind alone is quicker than the decoy hash).
-    return refuse(given.password);
+    await verifyDecoy(given.password);
+    await recordFailure(db, fromDirectory, 'wrong directory password');
+    throw badCredentials();
   }
   const { role, email } = person;
   if (!role) {

@@ -83,6 +83,20 @@ if (!testLdapUrl) {
       for (let i = 0; i < 4; i++) expect((await login(person.email, 'still wrong')).statusCode).toBe(401);
       const locked = await login(person.uid, person.password);
       expect(locked.statusCode).toBe(423);
+
+      // The answers are alike; the audit log tells the failures apart.
+      const audit = await t.request({
+        method: 'GET',
+        url: '/api/v1/audit?action=auth.sign_in_failed&limit=500',
+      });
+      const reasons = audit.json<{ data: { actor_label: string; after: { reason: string } }[] }>().data;
+      expect(reasons).toContainEqual(
+        expect.objectContaining({
+          actor_label: 'nobody-here',
+          after: { reason: 'not in the directory', directory: true },
+        }),
+      );
+      expect(reasons.filter((r) => r.after.reason === 'wrong directory password')).toHaveLength(5);
     });
 
     it('follows group changes: the next sign-in gets the new role and ends the old sessions', async () => {
