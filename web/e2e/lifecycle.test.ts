@@ -43,15 +43,16 @@ for (const viewport of ['desktop', 'phone'] as const) {
     const password = 'lifecycle e2e employee passphrase';
     const itemName = `E2E custody laptop ${viewport}`;
     let itemId: number;
+    let personId: number;
     let admin: Page;
 
     before(async () => {
-      await post('/users', {
+      ({ id: personId } = await post('/users', {
         display_name: person.name,
         email: person.email,
         password,
         role: 'employee',
-      });
+      }));
       ({ id: itemId } = await post('/items', {
         sku: `E2E-CUSTODY-${viewport.toUpperCase()}`,
         name: itemName,
@@ -120,6 +121,23 @@ for (const viewport of ['desktop', 'phone'] as const) {
       const history = admin.getByRole('region', { name: 'History' });
       await history.getByText('Checked in').waitFor();
       await history.getByText('Acknowledged by the holder').waitFor();
+    });
+
+    void it('names the holder when someone else checked it out first', async () => {
+      await admin.reload();
+      const custody = admin.getByRole('region', { name: 'Custody' });
+      await custody.getByText('Not checked out').waitFor();
+      await post(`/items/${itemId}/checkout`, { assignee_user_id: personId });
+      await custody.getByRole('button', { name: 'Check out' }).click();
+      const dialog = admin.getByRole('dialog', { name: `Check out ${itemName}` });
+      await dialog.getByLabel('A location').check();
+      await dialog.getByLabel(/^Location/).click();
+      await admin.getByRole('option').first().click();
+      await dialog.getByRole('button', { name: 'Check out' }).click();
+      await dialog
+        .getByRole('alert')
+        .getByText(`is checked out to ${person.name}`, { exact: false })
+        .waitFor();
     });
   });
 }

@@ -42,7 +42,6 @@ export function CheckInAction({ item }: { item: Item }) {
         await must(
           api.POST('/api/v1/items/{id}/checkin', {
             params: { path: { id: item.id } },
-            headers: { 'if-match': `"${item.version}"` },
             body: {
               condition: values.condition,
               ...(values.location_id && { location_id: Number(values.location_id) }),
