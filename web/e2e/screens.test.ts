@@ -74,7 +74,8 @@ for (const viewport of ['desktop', 'phone'] as const) {
           ),
           [],
         );
-        if (!['items', 'item', 'scan', 'my-assignments'].includes(screen.name)) await screenshot(page, viewport, screen.name);
+        if (!['items', 'item', 'scan', 'my-assignments'].includes(screen.name))
+          await screenshot(page, viewport, screen.name);
       });
     }
   });
