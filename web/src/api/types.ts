@@ -30,3 +30,7 @@ export type ApiKey = Ok<'/api/v1/api-keys', 'get'>['data'][number];
 export type AuditPage = Ok<'/api/v1/audit', 'get'>;
 export type AuditEntry = AuditPage['data'][number];
 export type AuditQuery = NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>;
+export type Assignment = Ok<'/api/v1/items/{id}/assignments', 'get'>['data'][number];
+export type CheckInCondition = NonNullable<
+  paths['/api/v1/items/{id}/checkin']['post']['requestBody']
+>['content']['application/json']['condition'];

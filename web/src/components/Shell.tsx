@@ -4,7 +4,9 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } fr
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuilding,
+  IconAlarm,
   IconCategory,
+  IconClipboardCheck,
   IconHistory,
   IconKey,
   IconList,
@@ -29,6 +31,8 @@ interface Entry {
 
 const entries: Entry[] = [
   { to: '/items', label: 'Items', icon: IconList, needs: 'items:read' },
+  { to: '/me/assignments', label: 'My assignments', icon: IconClipboardCheck, needs: 'assignments:self' },
+  { to: '/checkouts/overdue', label: 'Overdue', icon: IconAlarm, needs: 'assignments:read' },
   { to: '/scan', label: 'Scan', icon: IconScan, needs: 'items:read' },
   { to: '/locations', label: 'Locations', icon: IconBuilding, needs: 'locations:read' },
   { to: '/categories', label: 'Categories', icon: IconCategory, needs: 'categories:read' },
@@ -45,8 +49,7 @@ export function Shell() {
   const { pathname } = useLocation();
   const can = useCan();
   const { data: me } = useMe();
-  const active = (to: string) =>
-    pathname === to || pathname.startsWith(`${to}/`) || (to === '/items' && pathname === '/');
+  const active = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
 
   return (
     <AppShell
@@ -58,7 +61,7 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="md" aria-label="Menu" />
-            <UnstyledButton component={Link} to="/items" onClick={close}>
+            <UnstyledButton component={Link} to="/" onClick={close}>
               <Text fw={700} size="lg">
                 Inventory
               </Text>

@@ -2,7 +2,7 @@
 // each tree entry labelled by its path ("HQ › Floor 2 › Room 204") so same-named rooms stay apart.
 import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../api/client.ts';
-import type { Category, Location, Supplier } from '../api/types.ts';
+import type { Category, Location, Supplier, User } from '../api/types.ts';
 
 export interface Option {
   value: string;
@@ -79,4 +79,22 @@ export function useSuppliers() {
 export function labelOf(options: Option[] | undefined, id: number | null | undefined): string | undefined {
   if (id === null || id === undefined) return undefined;
   return options?.find((o) => o.value === String(id))?.label;
+}
+
+/** Active people to hand things to, for those who may list users. */
+export function useUserOptions(enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'all'],
+    queryFn: () =>
+      allPages<User>((cursor) =>
+        must(api.GET('/api/v1/users', { params: { query: { limit: 500, ...(cursor && { cursor }) } } })),
+      ),
+    enabled,
+    staleTime: 60_000,
+    select: (rows): Option[] =>
+      rows
+        .filter((u) => u.is_active)
+        .map((u) => ({ value: String(u.id), label: `${u.display_name} (${u.email})` }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+  });
 }

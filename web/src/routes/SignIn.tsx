@@ -24,7 +24,7 @@ type Step = 'password' | 'second-factor';
 
 export default function SignIn() {
   const [params] = useSearchParams();
-  const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/items';
+  const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/';
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const signedIn = useSession();

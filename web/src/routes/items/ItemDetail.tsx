@@ -1,4 +1,5 @@
-// One item: its fields, specifications, custom fields and tags, its history, and the way to edit or label it.
+// One item: its fields, specifications, custom fields and tags, who holds it, its history, and the way to
+// edit or label it, or check it out and back in.
 // Everything the user typed is rendered as text by React; nothing is treated as HTML.
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconQrcode } from '@tabler/icons-react';
@@ -9,6 +10,7 @@ import { Failed, Loading } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useCan } from '../../hooks/useMe.ts';
 import { labelOf, useCategories, useLocations, useSuppliers } from '../../hooks/useReference.ts';
+import { ItemCustody } from '../custody/ItemCustody.tsx';
 import { ItemHistory } from './ItemHistory.tsx';
 import { showValue } from './show-value.ts';
 
@@ -136,6 +138,7 @@ export default function ItemDetail() {
           <Pairs title="Custom fields" values={it.custom_fields} />
         </Stack>
       </SimpleGrid>
+      {can('assignments:read') && <ItemCustody item={it} />}
       <ItemHistory id={id} />
     </Stack>
   );

@@ -13,6 +13,14 @@ const actionLabel: Record<string, string> = {
   moved: 'Moved',
   reassigned: 'Reassigned',
   deleted: 'Deleted',
+  checked_out: 'Checked out',
+  checked_in: 'Checked in',
+  assignment_accepted: 'Acknowledged by the holder',
+  transfer_requested: 'Transfer requested',
+  transfer_received: 'Transfer received',
+  maintenance_started: 'Maintenance started',
+  maintenance_completed: 'Maintenance completed',
+  disposed: 'Disposed',
 };
 
 function changesOf(entry: HistoryEntry): [string, { before: unknown; after: unknown }][] {

@@ -1,0 +1,12 @@
+// The start screen for the signed-in user's role: the items list for those who may read the catalogue, and
+// their own assignments for everyone else (employees have only self-service).
+import { Navigate } from 'react-router';
+import { Loading } from '../components/States.tsx';
+import { useCan, useMe } from '../hooks/useMe.ts';
+
+export default function Home() {
+  const me = useMe();
+  const can = useCan();
+  if (me.isPending) return <Loading />;
+  return <Navigate to={can('items:read') ? '/items' : '/me/assignments'} replace />;
+}
