@@ -25,7 +25,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-const concrete = (url: string) => url.replace(/:[a-zA-Z]+/g, '999999');
+const concrete = (url: string) => url.replace(/:[a-zA-Z_]+/g, '999999');
+// Ending all of one's own sessions revokes the very token the matrix calls with, so it goes last.
+const endsOwnSessions = (route: { method: string; url: string }) =>
+  route.method === 'DELETE' && route.url === '/api/v1/auth/sessions';
+const lastIfSelfEnding = (a: { method: string; url: string }, b: { method: string; url: string }) =>
+  Number(endsOwnSessions(a)) - Number(endsOwnSessions(b));
 const withBody = (method: string) => (['POST', 'PUT', 'PATCH'].includes(method) ? { payload: {} } : {});
 
 describe('role × route matrix', () => {
@@ -45,7 +50,7 @@ describe('role × route matrix', () => {
   });
 
   it.each(roles)('lets %s through exactly the routes its permissions cover', async (role) => {
-    for (const route of t.app.apiRoutes.filter((r) => r.permission !== 'public')) {
+    for (const route of t.app.apiRoutes.filter((r) => r.permission !== 'public').sort(lastIfSelfEnding)) {
       const res = await t.anonymous({
         method: route.method,
         url: concrete(route.url),
