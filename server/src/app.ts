@@ -16,6 +16,7 @@ import type { Database } from './db/connection.ts';
 import { assignmentRoutes } from './modules/assignments/routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
 import { depreciationRoutes } from './modules/depreciation/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { sessionRoutes } from './modules/identity/session-routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { loadApiKeyPrincipal } from './modules/identity/api-keys.ts';
@@ -184,6 +185,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
 
       await api.register(disposalRoutes, { db: database.db });
       await api.register(depreciationRoutes, { db: database.db });
+      await api.register(reportRoutes, { db: database.db });
       await api.register(stockRoutes, { db: database.db });
 
       await api.register(maintenanceRoutes, { db: database.db });

@@ -6048,6 +6048,101 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/asset-register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The fixed-asset register at a date: cost, accumulated depreciation and book value per item
+     * @description Items bought by `as_of` and not disposed of by then, in your locations, in id order. JSON pages carry `totals` for the whole filtered register (they equal /reports/valuation for the same filters). `format=csv|xlsx|pdf` downloads every line instead, streamed, with totals in xlsx and pdf.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The register at the end of this day (default: today) */
+          as_of?: string;
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download the whole filtered register */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              as_of: string;
+              data: {
+                accumulated_depreciation: string;
+                book_value: string;
+                category: string | null;
+                cost: string;
+                item_id: number;
+                location: string | null;
+                name: string;
+                purchase_date: string | null;
+                sku: string;
+                status: string;
+                supplier: string | null;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              /** @description The whole filtered register, not just this page */
+              totals: {
+                accumulated_depreciation: string;
+                book_value: string;
+                cost: string;
+                items: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/valuation': {
     parameters: {
       query?: never;

@@ -21,17 +21,13 @@ export async function categorySettings(ex: Executor, id: number): Promise<Catego
 }
 
 /** An item's book value at `asOf` with the effective settings (item over category); needs `i` and `c`. */
-const bookValueAt = (asOf: string) => sql`eis_book_value(
+export const bookValueAt = (asOf: string) => sql`eis_book_value(
   i.purchase_price, i.purchase_date,
   coalesce(i.depreciation_method, c.depreciation_method), c.depreciation_rate,
   coalesce(i.useful_life_months, c.useful_life_months), coalesce(i.salvage_value, c.salvage_value),
   coalesce(i.recovery_period, c.recovery_period), ${asOf}::date)`;
 
-export interface ValuationFilter {
-  asOf: string;
-  scopeRootId: number | null;
-  locationId?: number | undefined;
-  categoryId?: number | undefined;
+export interface ValuationFilter extends OwnedFilter {
   groupBy?: 'category' | 'location' | undefined;
 }
 
@@ -47,11 +43,20 @@ export interface ValuationRow {
   not_depreciated: number;
 }
 
+export interface OwnedFilter {
+  asOf: string;
+  scopeRootId: number | null;
+  locationId?: number | undefined;
+  categoryId?: number | undefined;
+  supplierId?: number | undefined;
+  status?: string | undefined;
+}
+
 /**
- * Totals, and one row per group if asked, in one scan: the items owned at `asOf` (bought by then, not yet
- * disposed of), each at its book value then, or at cost when its settings do not allow a schedule.
+ * Conditions on `i` (items) and `d` (its item_disposals row, left-joined) for the items valued at `asOf`:
+ * bought by then and not yet disposed of, in the filters' subtrees.
  */
-export async function valuation(ex: Executor, f: ValuationFilter): Promise<ValuationRow[]> {
+export function ownedAt(f: OwnedFilter): SQL[] {
   const conditions: SQL[] = [
     sql`i.purchase_price is not null`,
     sql`(i.purchase_date is null or i.purchase_date <= ${f.asOf}::date)`,
@@ -62,6 +67,17 @@ export async function valuation(ex: Executor, f: ValuationFilter): Promise<Valua
     conditions.push(sql`i.location_id in ${subtreeIds(locationTree, f.scopeRootId)}`);
   if (f.locationId) conditions.push(sql`i.location_id in ${subtreeIds(locationTree, f.locationId)}`);
   if (f.categoryId) conditions.push(sql`i.category_id in ${subtreeIds(categoryTree, f.categoryId)}`);
+  if (f.supplierId) conditions.push(sql`i.supplier_id = ${f.supplierId}`);
+  if (f.status) conditions.push(sql`i.status = ${f.status}`);
+  return conditions;
+}
+
+/**
+ * Totals, and one row per group if asked, in one scan: the items owned at `asOf` (bought by then, not yet
+ * disposed of), each at its book value then, or at cost when its settings do not allow a schedule.
+ */
+export async function valuation(ex: Executor, f: ValuationFilter): Promise<ValuationRow[]> {
+  const conditions = ownedAt(f);
   const key =
     f.groupBy === 'category' ? sql`category_id` : f.groupBy === 'location' ? sql`location_id` : null;
   const names = f.groupBy === 'category' ? sql`categories` : sql`locations`;

@@ -70,6 +70,12 @@ export async function bookValueOn(ex: Executor, item: DepreciableItem, date: str
   }
 }
 
+/**
+ * For reports valuing items in their own query: the book value SQL expression (needs `i` items and `c` their
+ * category) and the owned-at conditions (needs `d`, the item's item_disposals row), as the valuation uses them.
+ */
+export { bookValueAt as bookValueSql, ownedAt as ownedAtSql, type OwnedFilter } from './repo.ts';
+
 const money = (value: string) => new Decimal(value).toFixed(2);
 
 /** The fleet's cost, accumulated depreciation and book value at a date, in total and by category or location. */

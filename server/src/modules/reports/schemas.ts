@@ -1,0 +1,51 @@
+// Report request and response shapes.
+import { z } from 'zod';
+import { itemStatuses } from '../../db/schema.ts';
+import { PageQuery } from '../../platform/pagination.ts';
+import { Id, IsoDate, PageOf } from '../../platform/schemas.ts';
+
+export const exportFormats = ['json', 'csv', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export const RegisterQuery = z
+  .object({
+    as_of: IsoDate.optional().describe('The register at the end of this day (default: today)'),
+    location_id: Id.optional().describe('This location and all below it'),
+    category_id: Id.optional().describe('This category and all below it'),
+    supplier_id: Id.optional(),
+    status: z.enum(itemStatuses).optional(),
+    format: z
+      .enum(exportFormats)
+      .default('json')
+      .describe('json pages with `limit`/`cursor`; csv, xlsx and pdf download the whole filtered register'),
+    ...PageQuery.shape,
+  })
+  .strict();
+export type RegisterQuery = z.infer<typeof RegisterQuery>;
+
+const Amounts = {
+  cost: z.string(),
+  accumulated_depreciation: z.string(),
+  book_value: z.string(),
+};
+
+export const RegisterLine = z.object({
+  item_id: z.number(),
+  sku: z.string(),
+  name: z.string(),
+  status: z.string(),
+  category: z.string().nullable(),
+  location: z.string().nullable(),
+  supplier: z.string().nullable(),
+  purchase_date: z.string().nullable(),
+  ...Amounts,
+});
+export type RegisterLine = z.infer<typeof RegisterLine>;
+
+export const RegisterTotals = z.object({ items: z.number(), ...Amounts });
+export type RegisterTotals = z.infer<typeof RegisterTotals>;
+
+export const RegisterPage = PageOf(RegisterLine).extend({
+  as_of: z.string(),
+  totals: RegisterTotals.describe('The whole filtered register, not just this page'),
+});

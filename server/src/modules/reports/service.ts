@@ -1,0 +1,95 @@
+// The asset register as of a date: pages with totals for the API, and every line in batches for exports.
+import { Decimal } from 'decimal.js';
+import type { Db } from '../../db/connection.ts';
+import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { BadRequestError } from '../../platform/errors.ts';
+import type { Scope } from '../../platform/scope.ts';
+import type { OwnedFilter } from '../depreciation/service.ts';
+import { getLocation } from '../locations/service.ts';
+import * as repo from './repo.ts';
+import type { RegisterLine, RegisterQuery, RegisterTotals } from './schemas.ts';
+
+/** Rows an export reads per query: enough to keep round trips few, small enough to keep memory flat. */
+export const exportBatchSize = 5000;
+
+const money = (value: string) => new Decimal(value).toFixed(2);
+
+/** The register's filter for the caller; a location outside their scope answers 404 as if it did not exist. */
+export async function registerFilter(
+  db: Db,
+  query: RegisterQuery,
+  asOf: string,
+  scope: Scope,
+): Promise<OwnedFilter> {
+  if (query.location_id !== undefined) await getLocation(db, query.location_id, scope);
+  return {
+    asOf,
+    scopeRootId: scope.locationRootId,
+    locationId: query.location_id,
+    categoryId: query.category_id,
+    supplierId: query.supplier_id,
+    status: query.status,
+  };
+}
+
+function presentLine(row: repo.RegisterRow): RegisterLine {
+  return {
+    item_id: Number(row.id),
+    sku: row.sku,
+    name: row.name,
+    status: row.status,
+    category: row.category,
+    location: row.location,
+    supplier: row.supplier,
+    purchase_date: row.purchase_date,
+    cost: money(row.cost),
+    accumulated_depreciation: money(row.accumulated_depreciation),
+    book_value: money(row.book_value),
+  };
+}
+
+export async function totalRegister(db: Db, filter: OwnedFilter): Promise<RegisterTotals> {
+  const row = await repo.registerTotals(db, filter);
+  return {
+    items: row.items,
+    cost: money(row.cost),
+    accumulated_depreciation: money(row.accumulated_depreciation),
+    book_value: money(row.book_value),
+  };
+}
+
+function afterIdOf(cursor: string | undefined): number | null {
+  if (cursor === undefined) return null;
+  const [id] = decodeCursor(cursor, 1);
+  if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
+  throw new BadRequestError('The cursor is not one this listing issued', [
+    { field: 'cursor', message: 'is invalid' },
+  ]);
+}
+
+/** One page of register lines, with the totals of the whole filtered register. */
+export async function listRegister(db: Db, filter: OwnedFilter, limit: number, cursor?: string) {
+  const [rows, totals] = await Promise.all([
+    repo.registerPage(db, filter, afterIdOf(cursor), limit + 1),
+    totalRegister(db, filter),
+  ]);
+  const lines = rows.slice(0, limit).map(presentLine);
+  const last = lines.at(-1);
+  return {
+    as_of: filter.asOf,
+    data: lines,
+    next_cursor: rows.length > limit && last ? encodeCursor([last.item_id]) : null,
+    totals,
+  };
+}
+
+/** Every register line in id order, fetched a batch at a time so an export never holds the whole set. */
+export async function* readRegister(db: Db, filter: OwnedFilter): AsyncGenerator<RegisterLine> {
+  let afterId: number | null = null;
+  for (;;) {
+    const rows = await repo.registerPage(db, filter, afterId, exportBatchSize);
+    for (const row of rows) yield presentLine(row);
+    if (rows.length < exportBatchSize) return;
+    afterId = Number(rows.at(-1)!.id);
+  }
+}
