@@ -107,3 +107,37 @@ void describe('maintenance on the item page', () => {
       .waitFor();
   });
 });
+
+void describe('transfers', () => {
+  void it('requests a transfer of an item found by SKU, dispatches and receives it', async () => {
+    const from = await post('/locations', { name: 'E2E Transfer Origin', type: 'room' });
+    await post('/locations', { name: 'E2E Transfer Destination', type: 'room' });
+    await post('/items', {
+      sku: 'E2E-TRANSFER-1',
+      name: 'E2E travelling projector',
+      status: 'in_stock',
+      location_id: from.id,
+    });
+    await page.goto(`${server.baseUrl}/transfers`);
+    await page.getByRole('heading', { level: 1, name: 'Transfers' }).waitFor();
+    await page.getByRole('button', { name: 'New transfer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New transfer' });
+    await dialog.getByLabel(/^Item/).fill('E2E-TRANSFER-1');
+    await page.getByRole('option', { name: /E2E travelling projector/ }).click();
+    await dialog.getByLabel(/^Destination/).fill('E2E Transfer Destination');
+    await page.getByRole('option', { name: /E2E Transfer Destination/ }).click();
+    await dialog.getByRole('button', { name: 'Request transfer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const row = page.getByRole('row', { name: /E2E travelling projector/ });
+    await row.getByText('requested').waitFor();
+    await row.getByRole('button', { name: 'Dispatch E2E travelling projector' }).click();
+    await row.getByText('in transit').waitFor();
+    await row.getByRole('button', { name: 'Receive E2E travelling projector' }).click();
+    await row.getByText('received').waitFor();
+    await screenshot(page, 'desktop', 'transfers');
+
+    await page.getByText('In transit', { exact: true }).click();
+    await page.getByText('No transfers').waitFor();
+  });
+});
