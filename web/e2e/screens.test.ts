@@ -26,6 +26,7 @@ const screens: { name: string; path: string; heading: string | RegExp }[] = [
   { name: 'scan', path: '/scan', heading: 'Scan' },
   { name: 'my-assignments', path: '/me/assignments', heading: 'My assignments' },
   { name: 'overdue', path: '/checkouts/overdue', heading: 'Overdue' },
+  { name: 'transfers', path: '/transfers', heading: 'Transfers' },
   { name: 'locations', path: '/locations', heading: 'Locations' },
   { name: 'categories', path: '/categories', heading: 'Categories' },
   { name: 'suppliers', path: '/suppliers', heading: 'Suppliers' },

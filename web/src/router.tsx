@@ -34,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'items/:id/label', ...screen(() => import('./routes/items/ItemLabel.tsx')) },
       { path: 'me/assignments', ...screen(() => import('./routes/custody/MyAssignments.tsx')) },
       { path: 'checkouts/overdue', ...screen(() => import('./routes/custody/Overdue.tsx')) },
+      { path: 'transfers', ...screen(() => import('./routes/transfers/Transfers.tsx')) },
       { path: 'scan', ...screen(() => import('./routes/Scan.tsx')) },
       { path: 'locations', ...screen(() => import('./routes/Locations.tsx')) },
       { path: 'categories', ...screen(() => import('./routes/Categories.tsx')) },

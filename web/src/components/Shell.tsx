@@ -3,6 +3,7 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconArrowsExchange,
   IconBuilding,
   IconAlarm,
   IconCategory,
@@ -33,6 +34,7 @@ const entries: Entry[] = [
   { to: '/items', label: 'Items', icon: IconList, needs: 'items:read' },
   { to: '/me/assignments', label: 'My assignments', icon: IconClipboardCheck, needs: 'assignments:self' },
   { to: '/checkouts/overdue', label: 'Overdue', icon: IconAlarm, needs: 'assignments:read' },
+  { to: '/transfers', label: 'Transfers', icon: IconArrowsExchange, needs: 'transfers:read' },
   { to: '/scan', label: 'Scan', icon: IconScan, needs: 'items:read' },
   { to: '/locations', label: 'Locations', icon: IconBuilding, needs: 'locations:read' },
   { to: '/categories', label: 'Categories', icon: IconCategory, needs: 'categories:read' },

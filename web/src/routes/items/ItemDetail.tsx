@@ -1,5 +1,5 @@
 // One item: its fields, specifications, custom fields and tags, who holds it, its history, and the way to
-// edit or label it, or check it out and back in.
+// edit or label it, check it out and back in, its maintenance and its depreciation.
 // Everything the user typed is rendered as text by React; nothing is treated as HTML.
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconEdit, IconQrcode } from '@tabler/icons-react';
@@ -11,6 +11,8 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useCan } from '../../hooks/useMe.ts';
 import { labelOf, useCategories, useLocations, useSuppliers } from '../../hooks/useReference.ts';
 import { ItemCustody } from '../custody/ItemCustody.tsx';
+import { ItemDepreciation } from '../lifecycle/ItemDepreciation.tsx';
+import { ItemMaintenance } from '../lifecycle/ItemMaintenance.tsx';
 import { ItemHistory } from './ItemHistory.tsx';
 import { showValue } from './show-value.ts';
 
@@ -139,6 +141,8 @@ export default function ItemDetail() {
         </Stack>
       </SimpleGrid>
       {can('assignments:read') && <ItemCustody item={it} />}
+      {can('maintenance:read') && <ItemMaintenance id={id} />}
+      <ItemDepreciation id={id} />
       <ItemHistory id={id} />
     </Stack>
   );
