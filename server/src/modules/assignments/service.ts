@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/permissions.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { findPerson } from '../identity/users.ts';
 import { changeCustody, findVisibleItem, lockItemForCustody } from '../items/service.ts';
+import { openTransferOf } from '../transfers/service.ts';
 import { locationVisible } from '../locations/service.ts';
 import { assertNotReservedForOthers } from '../reservations/service.ts';
 import { describeHolder, presentAssignment } from './presenter.ts';
@@ -91,6 +92,12 @@ export async function checkOutInTransaction(
   }
   if (!checkoutable.has(item.status)) {
     throw ValidationError.field('status', `a ${item.status} item cannot be checked out; it must be in_stock`);
+  }
+  const transferId = await openTransferOf(tx, itemId);
+  if (transferId !== undefined) {
+    throw new ConflictError(`Item ${itemId} is in transfer ${transferId}; receive or cancel it first`, [
+      { field: 'item_id', message: `is being transferred (transfer ${transferId})` },
+    ]);
   }
   const { assignedTo } = await checkTarget(tx, itemId, input, scope);
   await assertNotReservedForOthers(tx, itemId, input.assignee_user_id ?? null, now, expected ?? now);

@@ -113,6 +113,12 @@ function checkRequestedItems(input: CreateTransfer, locked: Map<number, LockedIt
   return errors;
 }
 
+/** The open (requested or in transit) transfer an item is in, if any: it may not change hands meanwhile. */
+export async function openTransferOf(ex: Executor, itemId: number): Promise<number | undefined> {
+  const [open] = await repo.openTransfersOf(ex, [itemId]);
+  return open?.transfer_id;
+}
+
 export async function requestTransfer(db: Db, input: CreateTransfer, actor: Actor, scope: Scope) {
   const to = input.to_location_id;
   const override = input.capacity_override?.reason ?? null;

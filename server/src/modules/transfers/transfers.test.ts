@@ -167,6 +167,13 @@ describe('bulk requests, all or nothing', () => {
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['item_ids.1', 'item_ids.2']);
     expect(res.json().errors[1].message).toContain(`transfer ${first.id}`);
     expect(await actions(free.id)).toEqual(['created']);
+
+    // Nor can an item on its way be handed to someone until the transfer is received or cancelled.
+    const handOut = await post(`/api/v1/items/${moving.id}/checkout`, { assignee_user_id: person.id });
+    expect(handOut.statusCode).toBe(409);
+    expect(handOut.json().errors).toEqual([
+      { field: 'item_id', message: `is being transferred (transfer ${first.id})` },
+    ]);
   });
 
   it('lets the database refuse a second open transfer of an item written past the code', async () => {
