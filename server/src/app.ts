@@ -15,8 +15,10 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { assignmentRoutes } from './modules/assignments/routes.ts';
 import { categoryRoutes } from './modules/categories/routes.ts';
+import { dashboardRoutes } from './modules/dashboards/routes.ts';
 import { depreciationRoutes } from './modules/depreciation/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { reportScheduleRoutes } from './modules/report-schedules/routes.ts';
 import { sessionRoutes } from './modules/identity/session-routes.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { loadApiKeyPrincipal } from './modules/identity/api-keys.ts';
@@ -30,6 +32,8 @@ import { maintenanceRoutes } from './modules/maintenance/routes.ts';
 import { requestRoutes } from './modules/requests/routes.ts';
 import { reservationRoutes } from './modules/reservations/routes.ts';
 import { stockRoutes } from './modules/stock/routes.ts';
+import { stocktakeRoutes } from './modules/stocktakes/routes.ts';
+import { notAuditedRoutes } from './modules/reports/not-audited-routes.ts';
 import { supplierRoutes } from './modules/suppliers/routes.ts';
 import { tagRoutes } from './modules/tags/routes.ts';
 import { transferRoutes } from './modules/transfers/routes.ts';
@@ -39,6 +43,7 @@ import { health } from './platform/health.ts';
 import { idempotency } from './platform/idempotency.ts';
 import { metrics } from './platform/metrics.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { caching } from './platform/cache.ts';
 import { requestActor } from './platform/audit.ts';
 import { anonymousActor, type Actor, type Permission } from './platform/permissions.ts';
 import { problemHandler } from './platform/problem-handler.ts';
@@ -56,9 +61,12 @@ export type AppConfig = Pick<
   | 'rateLimitPerMinute'
   | 'signInLimitPerMinute'
   | 'ldap'
+  | 'mail'
 > & {
   /** Separates this app's rate-limit counters from other apps on the same Redis. */
   rateLimitNameSpace?: string;
+  /** Separates this app's cached answers from other apps on the same Redis. */
+  cacheNameSpace?: string;
   /** Resolved by the caller: from configuration, or the embedded database's own. */
   jwtSecret: string;
   /** The built web app (tests point it elsewhere); web/dist by default. */
@@ -130,6 +138,11 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(metrics, { poolStats: database.poolStats });
+  await app.register(caching, {
+    redisUrl: config.redisUrl,
+    nameSpace: config.cacheNameSpace,
+    registry: app.metricsRegistry,
+  });
   await app.register(health, { database });
   await app.register(swagger, {
     openapi: {
@@ -186,9 +199,16 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
       await api.register(disposalRoutes, { db: database.db });
       await api.register(depreciationRoutes, { db: database.db });
       await api.register(reportRoutes, { db: database.db });
+      await api.register(reportScheduleRoutes, {
+        db: database.db,
+        mailConfigured: config.mail !== undefined,
+      });
       await api.register(stockRoutes, { db: database.db });
 
       await api.register(maintenanceRoutes, { db: database.db });
+      await api.register(stocktakeRoutes, { db: database.db });
+      await api.register(notAuditedRoutes, { db: database.db });
+      await api.register(dashboardRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

@@ -110,6 +110,8 @@ const ConfigSchema = z.object({
   ADMIN_EMAIL: z.email().default('admin@example.com'),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().max(200).default('Enterprise Inventory <inventory@localhost>'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   CORS_ORIGINS: z
@@ -160,6 +162,14 @@ export interface Config {
   signInLimitPerMinute: number;
   /** Directory sign-in (LDAP / Active Directory); off when LDAP_URL is unset. */
   ldap: LdapConfig | undefined;
+  /** Outgoing email (scheduled reports); off when SMTP_URL is unset. */
+  mail: MailConfig | undefined;
+}
+
+export interface MailConfig {
+  /** `smtp://user:password@host:port` or `smtps://…`; never logged. */
+  url: string;
+  from: string;
 }
 
 export interface LdapConfig {
@@ -230,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: e.ADMIN_EMAIL.toLowerCase(),
     adminPassword: e.ADMIN_PASSWORD,
     redisUrl: e.REDIS_URL,
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signInLimitPerMinute: e.SIGN_IN_LIMIT_PER_MINUTE,
   };

@@ -16,7 +16,9 @@ import {
   useFieldKeys,
   type FieldKey,
 } from './platform/crypto/field-encryption.ts';
+import { openCache } from './platform/cache.ts';
 import { jobRunner } from './platform/jobs.ts';
+import { smtpMailer } from './platform/mail.ts';
 import { scheduledJobs } from './scheduled-jobs.ts';
 import { verifyAuditChain } from './modules/audit/service.ts';
 import { today } from './modules/depreciation/calendar.ts';
@@ -101,9 +103,12 @@ async function work(config: Config): Promise<void> {
   const database = await open(config);
   auditTransactions(database.db);
   const log = pino({ level: config.logLevel });
-  const jobs = jobRunner(scheduledJobs(database.db), log);
+  // Without Redis this cache is the worker's own: the API replicas' answers then age out by their TTL.
+  const cache = openCache({ redisUrl: config.redisUrl, log });
+  const jobs = jobRunner(scheduledJobs(database.db, cache, config.mail && smtpMailer(config.mail)), log);
   const shutdown = async () => {
     await jobs.stop();
+    await cache.close();
     await database.close();
     process.exit(0);
   };
@@ -122,7 +127,10 @@ async function serve(config: Config): Promise<void> {
   const generatedPassword = await ensureFirstAdmin(database.db, config.adminEmail, config.adminPassword);
   const jwtSecret = config.jwtSecret ?? embeddedJwtSecret(config.dataDir);
   const app = await buildApp({ ...config, jwtSecret }, database);
-  const jobs = jobRunner(config.runJobs ? scheduledJobs(database.db) : [], app.log);
+  const jobs = jobRunner(
+    config.runJobs ? scheduledJobs(database.db, app.cache, config.mail && smtpMailer(config.mail)) : [],
+    app.log,
+  );
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await jobs.stop();

@@ -60,6 +60,7 @@ export const testAppConfig: AppConfig = {
   rateLimitPerMinute: 100_000,
   signInLimitPerMinute: 1_000,
   ldap: undefined,
+  mail: undefined,
 };
 
 /** Signs in through the API and returns the access token. */
@@ -82,8 +83,9 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     statementTimeoutMs: 30_000,
   });
   await database.migrate();
+  const nameSpace = `eis-test-${randomBytes(6).toString('hex')}-`;
   const app = await buildApp(
-    { ...testAppConfig, rateLimitNameSpace: `eis-test-${randomBytes(6).toString('hex')}-`, ...overrides },
+    { ...testAppConfig, rateLimitNameSpace: nameSpace, cacheNameSpace: `${nameSpace}cache:`, ...overrides },
     database,
   );
   await app.ready();

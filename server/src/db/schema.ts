@@ -190,6 +190,10 @@ export const inventoryItems = pgTable(
     // Serial: one row is one thing. Quantity: one row is a stock-keeping unit counted per location (stock_levels).
     tracking: varchar('tracking', { length: 10 }).notNull().default('serial'),
     unit: varchar('unit', { length: 20 }),
+    // When a leased item's lease ends (it goes back to the lessor); null for owned items.
+    lease_expires_on: date('lease_expires_on', { mode: 'string' }),
+    // When the item was last scanned in a physical audit (stocktakes): a fact about the item, not an edit of it.
+    last_audited_at: timestamp('last_audited_at', { withTimezone: true, mode: 'date' }),
     search_vector: tsvector('search_vector').generatedAlwaysAs(
       // One text-search configuration throughout, so a query parsed with it matches every part.
       sql`setweight(to_tsvector('english', coalesce(name, '') || ' ' || sku || ' ' || coalesce(serial_number, '')), 'A') || setweight(to_tsvector('english', eis_tags_text(tags)), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
@@ -205,10 +209,12 @@ export const inventoryItems = pgTable(
     index('inventory_items_name_idx').on(t.name, t.id),
     index('inventory_items_purchase_date_idx').on(t.purchase_date),
     index('inventory_items_warranty_idx').on(t.warranty_expiry),
+    index('inventory_items_lease_idx').on(t.lease_expires_on),
     index('inventory_items_assigned_to_idx').on(t.assigned_to_index),
     index('inventory_items_tags_idx').using('gin', t.tags),
     index('inventory_items_custom_fields_idx').using('gin', sql`${t.custom_fields} jsonb_path_ops`),
     index('inventory_items_search_idx').using('gin', t.search_vector),
+    index('inventory_items_last_audited_idx').on(t.last_audited_at),
     index('inventory_items_sku_trgm_idx').using('gin', sql`${t.sku} gin_trgm_ops`),
     index('inventory_items_serial_trgm_idx').using('gin', sql`${t.serial_number} gin_trgm_ops`),
     check('inventory_items_status_check', oneOf(t.status, itemStatuses)),
@@ -257,6 +263,8 @@ export const assetHistory = pgTable(
 
 export const maintenanceStatuses = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
 export const maintenanceRecurrences = ['none', 'days', 'months', 'usage'] as const;
+/** Planned care, or the repair of a failure: corrective work is what mean time between failures counts. */
+export const maintenanceKinds = ['preventive', 'corrective'] as const;
 
 export const maintenanceSchedules = pgTable(
   'maintenance_schedules',
@@ -284,6 +292,7 @@ export const maintenanceSchedules = pgTable(
     item_status_before: varchar('item_status_before', { length: 20 }),
     started_at: timestamp('started_at', { withTimezone: true, mode: 'date' }),
     started_by: varchar('started_by', { length: 200 }),
+    kind: varchar('kind', { length: 20 }).notNull().default('preventive'),
   },
   (t) => [
     index('maintenance_schedules_item_idx').on(t.item_id),
@@ -294,6 +303,7 @@ export const maintenanceSchedules = pgTable(
       .where(sql`${t.status} = 'in_progress'`),
     check('maintenance_schedules_status_check', oneOf(t.status, maintenanceStatuses)),
     check('maintenance_schedules_recurrence_check', oneOf(t.recurrence, maintenanceRecurrences)),
+    check('maintenance_schedules_kind_check', oneOf(t.kind, maintenanceKinds)),
     check(
       'maintenance_schedules_interval_check',
       sql`(${t.recurrence} = 'none') = (${t.recurrence_interval} is null) and ${t.recurrence_interval} > 0`,
@@ -802,10 +812,199 @@ export const maintenanceRecords = pgTable(
     notes: text('notes'),
     usage_reading: numeric('usage_reading', { precision: 14, scale: 2 }),
     ...timestamps,
+    // The schedule's kind when the work was done.
+    kind: varchar('kind', { length: 20 }).notNull().default('preventive'),
   },
   (t) => [
     index('maintenance_records_item_idx').on(t.item_id, t.id),
     index('maintenance_records_schedule_idx').on(t.schedule_id),
+    index('maintenance_records_completed_idx').on(t.completed_at),
     check('maintenance_records_cost_check', sql`${t.actual_cost} >= 0 and ${t.parts_cost} >= 0`),
+    check('maintenance_records_kind_check', oneOf(t.kind, maintenanceKinds)),
   ],
+);
+
+// ── Scheduled reports ─────────────────────────────────────────────────────────────────────────────────────────
+
+const bytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // node-postgres answers a Buffer, PGlite a Uint8Array.
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const reportFormats = ['csv', 'xlsx', 'pdf'] as const;
+export const reportRunStates = ['pending', 'succeeded', 'failed'] as const;
+
+/** A report run on a cron schedule as its owner (with their permissions and scope at run time), mailed out. */
+export const reportSchedules = pgTable(
+  'report_schedules',
+  {
+    id: id(),
+    owner_user_id: ref('owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    name: varchar('name', { length: 200 }).notNull(),
+    report_key: varchar('report_key', { length: 50 }).notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    format: varchar('format', { length: 10 }).notNull(),
+    cron: varchar('cron', { length: 100 }).notNull(),
+    timezone: varchar('timezone', { length: 64 }).notNull().default('UTC'),
+    recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
+    enabled: boolean('enabled').notNull().default(true),
+    next_run_at: timestamp('next_run_at', { withTimezone: true, mode: 'date' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('report_schedules_owner_idx').on(t.owner_user_id, t.id),
+    index('report_schedules_due_idx')
+      .on(t.next_run_at)
+      .where(sql`${t.enabled}`),
+    check('report_schedules_format_check', oneOf(t.format, reportFormats)),
+  ],
+);
+
+/** One run of a schedule: its file is kept for download; a failure is retried a few times, then stays failed. */
+export const reportRuns = pgTable(
+  'report_runs',
+  {
+    id: id(),
+    schedule_id: ref('schedule_id')
+      .notNull()
+      .references(() => reportSchedules.id, { onDelete: 'cascade' }),
+    /** The cron time this run is for: one run per schedule and time, however many workers look. */
+    scheduled_for: timestamp('scheduled_for', { withTimezone: true, mode: 'date' }).notNull(),
+    state: varchar('state', { length: 10 }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    next_attempt_at: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    error: text('error'),
+    file_name: varchar('file_name', { length: 200 }),
+    content_type: varchar('content_type', { length: 100 }),
+    file: bytes('file'),
+    size_bytes: integer('size_bytes'),
+    delivered_to: jsonb('delivered_to').$type<string[]>().notNull().default([]),
+    finished_at: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('report_runs_schedule_time_key').on(t.schedule_id, t.scheduled_for),
+    index('report_runs_due_idx')
+      .on(t.next_attempt_at)
+      .where(sql`${t.state} = 'pending'`),
+    check('report_runs_state_check', oneOf(t.state, reportRunStates)),
+  ],
+);
+
+// ── Physical audits (stocktakes) ─────────────────────────────────────────────────────────────────────────────
+
+export const stocktakeStates = ['open', 'closed'] as const;
+
+/** A physical audit of a location and everything below it: started, scanned room by room, then closed. */
+export const stocktakes = pgTable(
+  'stocktakes',
+  {
+    id: id(),
+    location_id: ref('location_id')
+      .notNull()
+      .references(() => locations.id),
+    state: varchar('state', { length: 20 }).notNull().default('open'),
+    note: text('note'),
+    started_by: varchar('started_by', { length: 200 }),
+    started_at: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    closed_by: varchar('closed_by', { length: 200 }),
+    closed_at: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    // What closing was asked to do with the findings.
+    move_unexpected: boolean('move_unexpected').notNull().default(false),
+    mark_missing_lost: boolean('mark_missing_lost').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    // One open audit per location: the database's word on it, whatever starts concurrently.
+    uniqueIndex('stocktakes_open_location_key')
+      .on(t.location_id)
+      .where(sql`${t.state} = 'open'`),
+    index('stocktakes_location_idx').on(t.location_id, t.id),
+    index('stocktakes_state_idx').on(t.state, t.id),
+    check('stocktakes_state_check', oneOf(t.state, stocktakeStates)),
+    check('stocktakes_closed_check', sql`(${t.state} = 'closed') = (${t.closed_at} is not null)`),
+  ],
+);
+
+export const stocktakeOutcomes = ['moved', 'marked_lost'] as const;
+
+/**
+ * One item in an audit: expected (its location was in the subtree at the start) and/or scanned. Found, missing
+ * and unexpected follow from the two; scanning again only counts. `outcome` is what closing did to the item.
+ */
+export const stocktakeLines = pgTable(
+  'stocktake_lines',
+  {
+    id: id(),
+    stocktake_id: ref('stocktake_id')
+      .notNull()
+      .references(() => stocktakes.id),
+    item_id: ref('item_id')
+      .notNull()
+      .references(() => inventoryItems.id),
+    expected: boolean('expected').notNull(),
+    // Where the records put the item: at the start for an expected item, at its first scan for another.
+    recorded_location_id: ref('recorded_location_id').references(() => locations.id),
+    scan_count: integer('scan_count').notNull().default(0),
+    // The room it was last scanned in, when the scanner said.
+    scanned_location_id: ref('scanned_location_id').references(() => locations.id),
+    scanned_code: varchar('scanned_code', { length: 100 }),
+    scanned_by: varchar('scanned_by', { length: 200 }),
+    scanned_at: timestamp('scanned_at', { withTimezone: true, mode: 'date' }),
+    last_scanned_at: timestamp('last_scanned_at', { withTimezone: true, mode: 'date' }),
+    outcome: varchar('outcome', { length: 20 }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('stocktake_lines_stocktake_item_key').on(t.stocktake_id, t.item_id),
+    index('stocktake_lines_item_idx').on(t.item_id),
+    check('stocktake_lines_scan_count_check', sql`${t.scan_count} >= 0`),
+    check('stocktake_lines_scanned_check', sql`${t.expected} or ${t.scan_count} > 0`),
+    check('stocktake_lines_outcome_check', oneOf(t.outcome, stocktakeOutcomes)),
+  ],
+);
+
+// ── Dashboards ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A person's own dashboard: widgets (a metric source with filters, a visualisation, a place on a grid). */
+export const dashboards = pgTable(
+  'dashboards',
+  {
+    id: id(),
+    owner_user_id: ref('owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    name: varchar('name', { length: 100 }).notNull(),
+    widgets: jsonb('widgets').$type<Record<string, unknown>[]>().notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [index('dashboards_owner_idx').on(t.owner_user_id, t.id)],
+);
+
+/**
+ * The fleet's value at maintained month ends, by location, category and status: the totals the dashboards read
+ * instead of valuing every item again. Triggers append the change each item write makes (migration
+ * *_valuation_rollup); a date is computed in full when first maintained, and rows are summed when read.
+ */
+export const valuationDates = pgTable('valuation_dates', {
+  as_of: date('as_of', { mode: 'string' }).primaryKey(),
+});
+
+export const valuationRollup = pgTable(
+  'valuation_rollup',
+  {
+    as_of: date('as_of', { mode: 'string' }).notNull(),
+    location_id: ref('location_id'),
+    category_id: ref('category_id'),
+    status: varchar('status', { length: 20 }).notNull(),
+    items: integer('items').notNull(),
+    cost: numeric('cost').notNull(),
+    book_value: numeric('book_value').notNull(),
+  },
+  (t) => [index('valuation_rollup_as_of_idx').on(t.as_of)],
 );

@@ -4,9 +4,17 @@ import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PoolStats } from '../db/connection.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where other platform plugins (the cache) register their own metrics. */
+    metricsRegistry: Registry;
+  }
+}
+
 export const metrics = fp(async (app: FastifyInstance, { poolStats }: { poolStats: () => PoolStats }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  app.decorate('metricsRegistry', registry);
   const labelNames = ['method', 'route', 'status_code'] as const;
   const requests = new Counter({
     name: 'http_requests_total',

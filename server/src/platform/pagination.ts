@@ -30,6 +30,16 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   ]);
 }
 
+/** The id a keyset page by id continues after (or before), from a cursor of `[id]`; null for the first page. */
+export function decodeIdCursor(cursor: string | undefined): number | null {
+  if (cursor === undefined) return null;
+  const [id] = decodeCursor(cursor, 1);
+  if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
+  throw new BadRequestError('The cursor is not one this listing issued', [
+    { field: 'cursor', message: 'is invalid' },
+  ]);
+}
+
 export interface SortKey {
   /** Name in the `sort` parameter and in the cursor. */
   name: string;

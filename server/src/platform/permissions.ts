@@ -31,6 +31,10 @@ export const permissions = [
   'stock:write',
   'maintenance:read',
   'maintenance:write',
+  'stocktakes:read',
+  'stocktakes:write',
+  // One's own custom dashboards (reading their data needs reports:read).
+  'dashboards:write',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

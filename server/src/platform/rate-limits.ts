@@ -22,8 +22,15 @@ class TooManyRequestsError extends AppError {
 }
 
 export const rateLimits = fp(async (app: FastifyInstance, settings: RateLimitSettings) => {
+  // No offline queue and a command timeout: while Redis is away a count fails at once instead of holding every
+  // request until ioredis reconnects.
   const redis = settings.redisUrl
-    ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false })
+    ? new Redis(settings.redisUrl, {
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+        commandTimeout: 1000,
+        enableOfflineQueue: false,
+      })
     : undefined;
   // A dropped connection is retried by ioredis; meanwhile skipOnError lets requests through.
   redis?.on('error', (error) => app.log.warn({ err: error }, 'rate-limit store unavailable'));

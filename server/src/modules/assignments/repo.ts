@@ -125,6 +125,11 @@ export async function list(
     .limit(limit + 1);
 }
 
+/** Still out and expected back before `asOf`. */
+export function isOverdue(asOf: Date): SQL {
+  return sql`${checkouts.checked_in_at} is null and ${checkouts.expected_checkin} < ${asOf.toISOString()}::timestamptz`;
+}
+
 /** Open check-outs expected back before `asOf`, longest overdue first; keyset on (expected_checkin, id). */
 export async function overdue(
   ex: Executor,
@@ -136,8 +141,7 @@ export async function overdue(
   return details(ex)
     .where(
       and(
-        isNull(checkouts.checked_in_at),
-        lt(checkouts.expected_checkin, asOf),
+        isOverdue(asOf),
         inScope(scopeRootId),
         after &&
           sql`(${checkouts.expected_checkin}, ${checkouts.id}) > (${after.expected.toISOString()}::timestamptz, ${after.id})`,

@@ -16,6 +16,9 @@ import { describeHolder, presentAssignment } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { CheckIn, CheckOut } from './schemas.ts';
 
+/** For reports counting overdue check-outs in their own query: the condition on `checkouts`. */
+export { isOverdue as overdueCheckoutSql } from './repo.ts';
+
 /** Statuses an item may be handed out from: `deployed` covers items deployed before assignments were kept. */
 const checkoutable = new Set(['in_stock', 'deployed']);
 

@@ -109,6 +109,16 @@ export interface CategoryRef {
   name: string;
 }
 
+/** Every category's name and parent: the whole tree, small enough to send at once. */
+export async function allNames(
+  ex: Executor,
+): Promise<(CategoryRef & { parent_category_id: number | null })[]> {
+  return ex
+    .select({ id: categories.id, name: categories.name, parent_category_id: categories.parent_category_id })
+    .from(categories)
+    .orderBy(categories.name, categories.id);
+}
+
 /** Ancestors of a category, root first, excluding the category itself. */
 export async function ancestors(ex: Executor, id: number): Promise<CategoryRef[]> {
   return queryRows<CategoryRef>(

@@ -71,6 +71,11 @@ export async function listCategories(
   return toPage(rows, query.limit, cursorOf(sort), presentCategory);
 }
 
+/** The kinds of things there are, named, for those who may ask for one but not browse the catalogue. */
+export async function listCategoryNames(db: Db) {
+  return { data: await repo.allNames(db) };
+}
+
 export async function getSubtree(db: Db, id: number) {
   if (!(await repo.exists(db, id))) throw new NotFoundError('Category', id);
   return repo.subtree(db, id);

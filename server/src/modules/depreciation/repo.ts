@@ -20,12 +20,15 @@ export async function categorySettings(ex: Executor, id: number): Promise<Catego
   return row;
 }
 
-/** An item's book value at `asOf` with the effective settings (item over category); needs `i` and `c`. */
-export const bookValueAt = (asOf: string) => sql`eis_book_value(
+/**
+ * An item's book value at the end of `asOf` (an ISO date, or a date expression such as a disposal's date) with
+ * the effective settings (item over category); needs `i` and `c`.
+ */
+export const bookValueAt = (asOf: string | SQL) => sql`eis_book_value(
   i.purchase_price, i.purchase_date,
   coalesce(i.depreciation_method, c.depreciation_method), c.depreciation_rate,
   coalesce(i.useful_life_months, c.useful_life_months), coalesce(i.salvage_value, c.salvage_value),
-  coalesce(i.recovery_period, c.recovery_period), ${asOf}::date)`;
+  coalesce(i.recovery_period, c.recovery_period), ${typeof asOf === 'string' ? sql`${asOf}::date` : asOf})`;
 
 export interface ValuationFilter extends OwnedFilter {
   groupBy?: 'category' | 'location' | undefined;

@@ -19,6 +19,8 @@ const readAssignments: Permission[] = ['assignments:read', 'reservations:read'];
 const handOut: Permission[] = ['assignments:write', 'reservations:write'];
 /** Consumables and spare parts: counted, issued and reordered by those who hand things out. */
 const keepStock: Permission[] = ['stock:read', 'stock:write'];
+/** Physical audits: walked and scanned by those who look after things; auditors read the results. */
+const auditOnFoot: Permission[] = ['stocktakes:read', 'stocktakes:write'];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
@@ -30,6 +32,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'transfers:read',
     'transfers:write',
     ...keepStock,
+    ...auditOnFoot,
     'maintenance:read',
     'maintenance:write',
     'requests:decide',
@@ -41,6 +44,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'tags:write',
     'users:read',
     'reports:read',
+    'dashboards:write',
   ]),
   technician: new Set<Permission>([
     ...selfService,
@@ -50,6 +54,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'transfers:read',
     'transfers:write',
     ...keepStock,
+    ...auditOnFoot,
     'maintenance:read',
     'maintenance:write',
     'items:write',
@@ -62,10 +67,12 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'transfers:read',
     'stock:read',
     'maintenance:read',
+    'stocktakes:read',
     'items:read_sensitive',
     'users:read',
     'audit:read',
     'reports:read',
+    'dashboards:write',
   ]),
   // Self-service only: an employee sees the items assigned to them (/me/assignments), not the catalogue.
   employee: new Set<Permission>(selfService),

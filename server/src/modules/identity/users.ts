@@ -32,8 +32,19 @@ export async function loadPrincipal(
   sessionVersion: number,
 ): Promise<Principal | undefined> {
   const found = await repo.findPrincipalUser(db, userId);
-  const user = found?.user;
-  if (!found || !user?.is_active || user.session_version !== sessionVersion) return undefined;
+  if (found?.user?.session_version !== sessionVersion) return undefined;
+  return principalOf(found);
+}
+
+/** What the user may do now, outside any session: for work done on their behalf, like a scheduled report. */
+export async function loadStandingPrincipal(db: Db, userId: number): Promise<Principal | undefined> {
+  const found = await repo.findPrincipalUser(db, userId);
+  return found && principalOf(found);
+}
+
+function principalOf(found: NonNullable<Awaited<ReturnType<typeof repo.findPrincipalUser>>>) {
+  const user = found.user;
+  if (!user?.is_active) return undefined;
   // A role that must use MFA gets nothing but its own account until MFA is on: enough to enrol, no more.
   const mustEnrol = found.mfa_required && !user.mfa_enabled;
   return {

@@ -68,6 +68,21 @@ describe('creating items', () => {
     );
   });
 
+  it('keeps the end of a lease, changes and clears it with history', async () => {
+    const leased = await makeItem(t, { lease_expires_on: '2027-03-31' });
+    expect(leased).toMatchObject({ lease_expires_on: '2027-03-31' });
+    expect((await makeItem(t)).lease_expires_on).toBeNull();
+    const extended = await patch(leased.id, { lease_expires_on: '2028-03-31' });
+    expect(extended.json()).toMatchObject({ lease_expires_on: '2028-03-31' });
+    expect((await history(leased.id))[0]?.additional_data.changes?.lease_expires_on).toEqual({
+      before: '2027-03-31',
+      after: '2028-03-31',
+    });
+    const bought = await patch(leased.id, { lease_expires_on: null });
+    expect(bought.json().lease_expires_on).toBeNull();
+    expect((await get(`/api/v1/items/${leased.id}`)).json().lease_expires_on).toBeNull();
+  });
+
   it('refuses a duplicate SKU with 409 naming the item that holds it', async () => {
     const first = await makeItem(t, { sku: 'DUP-1' });
     const res = await t.request({
@@ -86,6 +101,7 @@ describe('creating items', () => {
     ['price with 3 decimals', { sku: 'X-1', name: 'x', purchase_price: '12.555' }, 'purchase_price'],
     ['negative price', { sku: 'X-1', name: 'x', purchase_price: '-1' }, 'purchase_price'],
     ['impossible date', { sku: 'X-1', name: 'x', purchase_date: '2025-02-30' }, 'purchase_date'],
+    ['impossible lease end', { sku: 'X-1', name: 'x', lease_expires_on: '2027-13-01' }, 'lease_expires_on'],
     ['unknown status', { sku: 'X-1', name: 'x', status: 'broken' }, 'status'],
     ['oversize name', { sku: 'X-1', name: 'x'.repeat(201) }, 'name'],
     ['SKU with spaces', { sku: 'bad sku!', name: 'x' }, 'sku'],

@@ -31,6 +31,7 @@ const ItemFields = z.object({
   purchase_price: Money.nullable(),
   current_value: Money.nullable(),
   warranty_expiry: IsoDate.nullable(),
+  lease_expires_on: IsoDate.nullable().describe('When the lease ends, for a leased item'),
   assigned_to: z.string().trim().min(1).max(200).nullable(),
   specifications: JsonObject('specifications', 32 * 1024),
   custom_fields: JsonObject('custom_fields', 32 * 1024),
@@ -136,6 +137,7 @@ export const Item = z.object({
   purchase_price: z.string().nullable(),
   current_value: z.string().nullable(),
   warranty_expiry: z.string().nullable(),
+  lease_expires_on: z.string().nullable(),
   assigned_to: z.string().nullable(),
   specifications: z.record(z.string(), z.unknown()),
   custom_fields: z.record(z.string(), z.unknown()),
@@ -146,6 +148,7 @@ export const Item = z.object({
   recovery_period: z.number().nullable(),
   tracking: z.enum(itemTrackings),
   unit: z.string().nullable(),
+  last_audited_at: z.string().nullable().describe('When a physical audit last scanned it'),
   ...Timestamps,
 });
 

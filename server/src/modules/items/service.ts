@@ -282,6 +282,12 @@ export async function findVisibleItem(ex: Executor, id: number, scope: Scope) {
   return row && (await locationVisible(ex, scope, row.location_id)) ? presentItem(row, scope) : undefined;
 }
 
+/** A visible item by its SKU (as printed on its label), or undefined. */
+export async function findVisibleItemBySku(ex: Executor, sku: string, scope: Scope) {
+  const id = await repo.findIdBySku(ex, sku);
+  return id === undefined ? undefined : findVisibleItem(ex, id, scope);
+}
+
 export interface CustodyChange {
   status: string;
   location_id?: number;

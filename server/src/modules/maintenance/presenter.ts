@@ -1,13 +1,14 @@
 // What maintenance looks like on the wire: the item named, durations in ISO 8601, money and readings as decimal
 // strings, and whether a schedule is overdue.
 import { Decimal } from 'decimal.js';
-import type { maintenanceRecurrences, maintenanceStatuses } from '../../db/schema.ts';
+import type { maintenanceKinds, maintenanceRecurrences, maintenanceStatuses } from '../../db/schema.ts';
 import { isoTimestamp } from '../../platform/schemas.ts';
 import { isoDuration } from './duration.ts';
 import type { RecordRow, ScheduleDetail } from './repo.ts';
 
 export type ScheduleStatus = (typeof maintenanceStatuses)[number];
 type Recurrence = (typeof maintenanceRecurrences)[number];
+type Kind = (typeof maintenanceKinds)[number];
 
 const iso = (value: Date | null) => (value ? isoTimestamp(value) : null);
 
@@ -31,6 +32,7 @@ export function presentSchedule(row: ScheduleDetail, asOf = today()) {
     item_id: row.item_id,
     item: itemOf(row),
     maintenance_type: row.maintenance_type,
+    kind: row.kind as Kind,
     description: row.description,
     scheduled_date: row.scheduled_date,
     next_due_date: row.recurrence === 'usage' ? null : row.scheduled_date,
@@ -58,6 +60,7 @@ export function presentRecord(row: RecordRow) {
     schedule_id: row.schedule_id,
     item_id: row.item_id,
     maintenance_type: row.maintenance_type,
+    kind: row.kind as Kind,
     scheduled_date: row.scheduled_date,
     technician_user_id: row.technician_user_id,
     technician: row.technician,

@@ -1,7 +1,7 @@
 // Maintenance shapes: schedules (one-off, every N days or months, or every N units of usage), the work done on
 // them, the overdue list and the calendar.
 import { z } from 'zod';
-import { maintenanceRecurrences, maintenanceStatuses } from '../../db/schema.ts';
+import { maintenanceKinds, maintenanceRecurrences, maintenanceStatuses } from '../../db/schema.ts';
 import { PageQuery } from '../../platform/pagination.ts';
 import { Id, IsoDate, Money } from '../../platform/schemas.ts';
 import { Duration } from './duration.ts';
@@ -18,6 +18,9 @@ const Text = (max: number) => z.string().trim().max(max);
 
 const scheduleFields = {
   maintenance_type: Text(50).min(1).describe('calibration, service, inspection …'),
+  kind: z
+    .enum(maintenanceKinds)
+    .describe('preventive (planned care, the default) or corrective (repairing a failure: counts for MTBF)'),
   description: Text(2000).nullable(),
   scheduled_date: IsoDate.describe('When it is next due (for usage schedules: when it was planned)'),
   estimated_duration: Duration.nullable().describe('ISO 8601 ("PT2H30M") or words ("2 hours 30 minutes")'),
@@ -42,6 +45,7 @@ export const CreateSchedule = z
     estimated_duration: scheduleFields.estimated_duration.optional(),
     technician_user_id: scheduleFields.technician_user_id.optional(),
     technician: scheduleFields.technician.optional(),
+    kind: scheduleFields.kind.default('preventive'),
     recurrence: scheduleFields.recurrence.default('none'),
     recurrence_interval: scheduleFields.recurrence_interval.optional(),
     usage_unit: scheduleFields.usage_unit.optional(),
@@ -113,6 +117,7 @@ export const Schedule = z.object({
   item_id: z.number(),
   item: ItemRef,
   maintenance_type: z.string(),
+  kind: z.enum(maintenanceKinds),
   description: z.string().nullable(),
   scheduled_date: z.string(),
   next_due_date: z.string().nullable().describe('Null for usage schedules: they fall due by reading'),
@@ -138,6 +143,7 @@ export const WorkRecord = z.object({
   schedule_id: z.number().nullable(),
   item_id: z.number(),
   maintenance_type: z.string(),
+  kind: z.enum(maintenanceKinds),
   scheduled_date: z.string(),
   technician_user_id: z.number().nullable(),
   technician: z.string().nullable(),

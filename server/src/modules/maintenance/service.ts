@@ -16,6 +16,9 @@ import { presentSchedule, today } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { CreateSchedule, SchedulesQuery, UpdateSchedule } from './schemas.ts';
 
+/** For reports counting overdue maintenance in their own query: the condition on `maintenance_schedules`. */
+export { isOverdue as overdueMaintenanceSql } from './repo.ts';
+
 type PlanInput = Partial<Omit<UpdateSchedule, 'status'>>;
 
 /** A visible schedule, locked for a change; out of scope it is not found. */
@@ -121,6 +124,7 @@ export async function createSchedule(
     const created = await repo.insert(tx, {
       item_id: itemId,
       maintenance_type: input.maintenance_type,
+      kind: input.kind,
       description: input.description ?? null,
       estimated_duration: checkedDuration('estimated_duration', input.estimated_duration ?? null),
       ...checkedPlan(input),
@@ -202,3 +206,6 @@ export async function deleteSchedule(
     });
   });
 }
+
+/** For reports counting overdue work in their own query: the condition on `maintenance_schedules` (not aliased). */
+export { isOverdue as overdueScheduleSql } from './repo.ts';

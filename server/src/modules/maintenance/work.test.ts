@@ -31,6 +31,19 @@ const eventsOf = (type: string, scheduleId: number) =>
     .where(and(eq(events.type, type), eq(events.aggregate_id, scheduleId)));
 
 describe('maintenance work', () => {
+  it('records the kind of work: preventive unless the schedule repairs a failure', async () => {
+    const item = await makeItem(t, { status: 'in_stock' });
+    const planned = await scheduleFor(item.id);
+    expect((await call('GET', `/maintenance/${planned.id}`)).json().kind).toBe('preventive');
+    const repair = await scheduleFor(item.id, { kind: 'corrective', maintenance_type: 'repair' });
+    expect((await call('POST', `/maintenance/${repair.id}/start`)).statusCode).toBe(200);
+    const done = await call('POST', `/maintenance/${repair.id}/complete`, { actual_cost: '80' });
+    expect(done.json().record).toMatchObject({ kind: 'corrective', maintenance_type: 'repair' });
+    const bad = await call('PATCH', `/maintenance/${planned.id}`, { kind: 'emergency' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('kind');
+  });
+
   it('sends the item to repair, records the work exactly, and returns the item', async () => {
     const item = await makeItem(t, { status: 'in_stock' });
     const { id } = await scheduleFor(item.id, { scheduled_date: today() });

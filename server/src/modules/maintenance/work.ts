@@ -120,6 +120,7 @@ export async function completeWork(
       schedule_id: id,
       item_id: item.id,
       maintenance_type: schedule.maintenance_type,
+      kind: schedule.kind,
       scheduled_date: schedule.scheduled_date,
       technician: schedule.technician,
       technician_user_id: schedule.technician_user_id,

@@ -55,7 +55,7 @@ export function toPdf<R>(table: ReportTable<R>): Readable {
     let x = margin;
     table.columns.forEach((column, i) => {
       const text = fit(doc, String(cells[i] ?? ''), widths[i]! - 4);
-      const align = column.kind === 'money' || column.kind === 'count' ? 'right' : 'left';
+      const align = column.kind === 'text' || column.kind === 'date' ? 'left' : 'right';
       doc.text(text, x, y, { width: widths[i]! - 4, align, lineBreak: false });
       x += widths[i]!;
     });

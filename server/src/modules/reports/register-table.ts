@@ -1,5 +1,9 @@
 // The asset register laid out for export: its columns, the filters as printed, and the totals row.
-import type { RegisterLine, RegisterTotals } from './schemas.ts';
+import { today } from '../depreciation/calendar.ts';
+import { defineReport } from './catalog.ts';
+import { printFilters } from './filters.ts';
+import { RegisterFilters, type RegisterLine, type RegisterTotals } from './schemas.ts';
+import * as service from './service.ts';
 import type { Column, ReportTable } from './table.ts';
 
 const columns: Column<RegisterLine>[] = [
@@ -15,7 +19,7 @@ const columns: Column<RegisterLine>[] = [
   { header: 'Book value', kind: 'money', width: 14, value: (r) => r.book_value },
 ];
 
-export interface RegisterExport {
+interface RegisterExport {
   asOf: string;
   /** Filter labels and the names or values chosen, e.g. ['Location', 'Head office']. */
   filters: [string, string][];
@@ -23,7 +27,7 @@ export interface RegisterExport {
   rows: AsyncIterable<RegisterLine>;
 }
 
-export function registerTable(r: RegisterExport): ReportTable<RegisterLine> {
+function registerTable(r: RegisterExport): ReportTable<RegisterLine> {
   return {
     title: `Asset register as of ${r.asOf}`,
     fileName: `asset-register-${r.asOf}`,
@@ -45,3 +49,19 @@ export function registerTable(r: RegisterExport): ReportTable<RegisterLine> {
     ],
   };
 }
+
+export const registerReport = defineReport({
+  key: 'asset-register',
+  title: 'Asset register',
+  filters: RegisterFilters,
+  async table(db, filters, scope) {
+    const asOf = filters.as_of ?? today();
+    const filter = await service.registerFilter(db, filters, asOf, scope);
+    return registerTable({
+      asOf,
+      filters: await printFilters(db, filters, scope),
+      totals: await service.totalRegister(db, filter),
+      rows: service.readRegister(db, filter),
+    });
+  },
+});

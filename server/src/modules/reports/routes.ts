@@ -3,23 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
 import { withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
-import { sendExport } from './export.ts';
-import { registerTable } from './register-table.ts';
+import { today } from '../depreciation/calendar.ts';
+import { complianceRoutes } from './compliance-routes.ts';
+import { expenseRoutes } from './expense-routes.ts';
+import { maintenanceReportRoutes } from './maintenance-report-routes.ts';
+import { sendFile } from './export.ts';
+import { registerReport } from './register-table.ts';
 import { RegisterPage, RegisterQuery } from './schemas.ts';
 import * as service from './service.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** The filters as printed on an export. */
-function filtersOf(query: RegisterQuery): [string, string][] {
-  const printed: [string, string | undefined][] = [
-    ['Location id (and below)', query.location_id?.toString()],
-    ['Category id (and below)', query.category_id?.toString()],
-    ['Supplier id', query.supplier_id?.toString()],
-    ['Status', query.status],
-  ];
-  return printed.filter((f): f is [string, string] => f[1] !== undefined);
-}
+import { utilisationRoutes } from './utilisation-routes.ts';
 
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -38,17 +30,18 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     async (request, reply) => {
-      const query = request.query;
-      const asOf = query.as_of ?? today();
-      const filter = await service.registerFilter(db, query, asOf, scopeOf(request));
-      if (query.format === 'json') return service.listRegister(db, filter, query.limit, query.cursor);
-      const table = registerTable({
-        asOf,
-        filters: filtersOf(query),
-        totals: await service.totalRegister(db, filter),
-        rows: service.readRegister(db, filter),
-      });
-      return sendExport(reply, table, query.format);
+      const { format, limit, cursor, ...filters } = request.query;
+      const scope = scopeOf(request);
+      if (format !== 'json') {
+        return sendFile(reply, await registerReport.write(db, filters, scope, format));
+      }
+      const filter = await service.registerFilter(db, filters, filters.as_of ?? today(), scope);
+      return service.listRegister(db, filter, limit, cursor);
     },
   );
+
+  await app.register(expenseRoutes, { db });
+  await app.register(utilisationRoutes, { db });
+  await app.register(maintenanceReportRoutes, { db });
+  await app.register(complianceRoutes, { db });
 };

@@ -1,8 +1,8 @@
 // Report request and response shapes.
 import { z } from 'zod';
-import { itemStatuses } from '../../db/schema.ts';
 import { PageQuery } from '../../platform/pagination.ts';
-import { Id, IsoDate, PageOf } from '../../platform/schemas.ts';
+import { IsoDate, PageOf } from '../../platform/schemas.ts';
+import { ReportFilters } from './filters.ts';
 
 export const exportFormats = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -10,10 +10,7 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const RegisterQuery = z
   .object({
     as_of: IsoDate.optional().describe('The register at the end of this day (default: today)'),
-    location_id: Id.optional().describe('This location and all below it'),
-    category_id: Id.optional().describe('This category and all below it'),
-    supplier_id: Id.optional(),
-    status: z.enum(itemStatuses).optional(),
+    ...ReportFilters,
     format: z
       .enum(exportFormats)
       .default('json')
@@ -22,6 +19,10 @@ export const RegisterQuery = z
   })
   .strict();
 export type RegisterQuery = z.infer<typeof RegisterQuery>;
+
+/** The register's filters without format and paging, as an export or a schedule takes them. */
+export const RegisterFilters = RegisterQuery.omit({ format: true, limit: true, cursor: true });
+export type RegisterFilters = z.infer<typeof RegisterFilters>;
 
 const Amounts = {
   cost: z.string(),

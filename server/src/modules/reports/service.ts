@@ -1,23 +1,23 @@
 // The asset register as of a date: pages with totals for the API, and every line in batches for exports.
 import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connection.ts';
-import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
-import { BadRequestError } from '../../platform/errors.ts';
+import { decodeIdCursor, encodeCursor } from '../../platform/pagination.ts';
 import type { Scope } from '../../platform/scope.ts';
 import type { OwnedFilter } from '../depreciation/service.ts';
 import { getLocation } from '../locations/service.ts';
 import * as repo from './repo.ts';
-import type { RegisterLine, RegisterQuery, RegisterTotals } from './schemas.ts';
+import type { RegisterFilters, RegisterLine, RegisterTotals } from './schemas.ts';
 
 /** Rows an export reads per query: enough to keep round trips few, small enough to keep memory flat. */
 export const exportBatchSize = 5000;
 
-const money = (value: string) => new Decimal(value).toFixed(2);
+/** A NUMERIC as SQL gave it, as the API's decimal string with cents. */
+export const money = (value: string) => new Decimal(value).toFixed(2);
 
 /** The register's filter for the caller; a location outside their scope answers 404 as if it did not exist. */
 export async function registerFilter(
   db: Db,
-  query: RegisterQuery,
+  query: RegisterFilters,
   asOf: string,
   scope: Scope,
 ): Promise<OwnedFilter> {
@@ -58,19 +58,10 @@ export async function totalRegister(db: Db, filter: OwnedFilter): Promise<Regist
   };
 }
 
-function afterIdOf(cursor: string | undefined): number | null {
-  if (cursor === undefined) return null;
-  const [id] = decodeCursor(cursor, 1);
-  if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
-  throw new BadRequestError('The cursor is not one this listing issued', [
-    { field: 'cursor', message: 'is invalid' },
-  ]);
-}
-
 /** One page of register lines, with the totals of the whole filtered register. */
 export async function listRegister(db: Db, filter: OwnedFilter, limit: number, cursor?: string) {
   const [rows, totals] = await Promise.all([
-    repo.registerPage(db, filter, afterIdOf(cursor), limit + 1),
+    repo.registerPage(db, filter, decodeIdCursor(cursor), limit + 1),
     totalRegister(db, filter),
   ]);
   const lines = rows.slice(0, limit).map(presentLine);

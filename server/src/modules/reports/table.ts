@@ -1,6 +1,7 @@
 // A report as a table, the one shape every export format writes: columns, lines read lazily, totals.
 
-export type CellKind = 'text' | 'date' | 'money' | 'count';
+/** `number`: a measure with two decimals (days, a percentage), not money. */
+export type CellKind = 'text' | 'date' | 'money' | 'count' | 'number';
 
 export interface Column<R> {
   header: string;

@@ -9,6 +9,7 @@ const numberFormats: Partial<Record<Column<unknown>['kind'], string>> = {
   money: '#,##0.00',
   date: 'yyyy-mm-dd',
   count: '0',
+  number: '0.00',
 };
 
 /**
@@ -24,7 +25,8 @@ export function moneyCell(value: string): number | string {
 function xlsxCell<R>(column: Column<R>, value: string | number | null) {
   if (value === null || typeof value === 'number') return value;
   if (column.kind === 'money') return moneyCell(value);
-  if (column.kind === 'date') return new Date(`${value}T00:00:00Z`);
+  // A label in a date column (the totals row's) stays text.
+  if (column.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
   return value;
 }
 
@@ -36,7 +38,8 @@ export function toXlsx<R>(table: ReportTable<R>): Readable {
     useSharedStrings: false,
   });
   const write = async () => {
-    const sheet = workbook.addWorksheet(table.title.slice(0, 31), {
+    // Excel refuses these characters in a sheet name, and titles carry names people typed.
+    const sheet = workbook.addWorksheet(table.title.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     sheet.columns = table.columns.map((c) => {

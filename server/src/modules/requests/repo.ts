@@ -1,14 +1,24 @@
 // Item requests SQL.
 import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/connection.ts';
-import { checkouts, itemRequests, users } from '../../db/schema.ts';
+import { categories, checkouts, inventoryItems, itemRequests, users } from '../../db/schema.ts';
 
 export type RequestRow = typeof itemRequests.$inferSelect;
 export type RequestDetail = RequestRow & {
   requester_display_name: string;
   requester_email: string;
+  item_sku: string | null;
+  item_name: string | null;
+  category_name: string | null;
   approved_item_id: number | null;
+  approved_item_sku: string | null;
+  approved_item_name: string | null;
 };
+
+// Named, so that a requester who may not read the catalogue still sees what they asked for and what they got.
+const requested = alias(inventoryItems, 'requested');
+const approved = alias(inventoryItems, 'approved');
 
 function details(ex: Executor) {
   return ex
@@ -16,11 +26,19 @@ function details(ex: Executor) {
       ...getTableColumns(itemRequests),
       requester_display_name: users.display_name,
       requester_email: users.email,
+      item_sku: requested.sku,
+      item_name: requested.name,
+      category_name: categories.name,
       approved_item_id: checkouts.item_id,
+      approved_item_sku: approved.sku,
+      approved_item_name: approved.name,
     })
     .from(itemRequests)
     .innerJoin(users, eq(users.id, itemRequests.requester_user_id))
-    .leftJoin(checkouts, eq(checkouts.id, itemRequests.checkout_id));
+    .leftJoin(requested, eq(requested.id, itemRequests.item_id))
+    .leftJoin(categories, eq(categories.id, itemRequests.category_id))
+    .leftJoin(checkouts, eq(checkouts.id, itemRequests.checkout_id))
+    .leftJoin(approved, eq(approved.id, checkouts.item_id));
 }
 
 export async function findById(ex: Executor, id: number): Promise<RequestDetail | undefined> {

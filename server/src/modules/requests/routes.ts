@@ -5,7 +5,15 @@ import type { Db } from '../../db/connection.ts';
 import { expectedVersion } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
-import { ApproveRequest, CreateRequest, DeclineRequest, ItemRequest, RequestsQuery } from './schemas.ts';
+import { listCategoryNames } from '../categories/service.ts';
+import {
+  ApproveRequest,
+  CreateRequest,
+  DeclineRequest,
+  ItemRequest,
+  RequestableCategories,
+  RequestsQuery,
+} from './schemas.ts';
 import * as service from './service.ts';
 
 const tags = ['requests'];
@@ -26,6 +34,19 @@ export const requestRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       const created = await service.createRequest(db, request.body, request.actor, scopeOf(request));
       return reply.code(201).send(created);
     },
+  );
+
+  app.get(
+    '/requests/categories',
+    {
+      config: { permission: 'requests:create' },
+      schema: {
+        tags,
+        summary: 'The categories one may ask for an item of (names and parents only, not the catalogue)',
+        response: withProblems({ 200: RequestableCategories }),
+      },
+    },
+    () => listCategoryNames(db),
   );
 
   app.get(

@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { requestStatuses } from '../../db/schema.ts';
 import { PageQuery } from '../../platform/pagination.ts';
 import { Id } from '../../platform/schemas.ts';
-import { Instant } from '../reservations/schemas.ts';
+import { Instant, ItemSummary } from '../reservations/schemas.ts';
 
 export const CreateRequest = z
   .object({
-    item_id: Id.optional().describe('A particular item; or give category_id for any item of a category'),
+    item_id: Id.optional().describe(
+      'A particular item; or its sku, or category_id for any item of a category',
+    ),
+    sku: z.string().trim().min(1).max(64).optional().describe('A particular item by the SKU on its label'),
     category_id: Id.optional(),
     note: z.string().trim().min(1).max(2000).describe('What it is for'),
     needed_from: Instant.optional(),
@@ -35,7 +38,9 @@ export const ItemRequest = z.object({
   requester_user_id: z.number(),
   requester: z.object({ id: z.number(), display_name: z.string(), email: z.string() }),
   item_id: z.number().nullable(),
+  item: ItemSummary.nullable().describe('The item asked for, named'),
   category_id: z.number().nullable(),
+  category: z.object({ id: z.number(), name: z.string() }).nullable(),
   note: z.string().nullable(),
   needed_from: z.string().nullable(),
   needed_until: z.string().nullable(),
@@ -45,7 +50,12 @@ export const ItemRequest = z.object({
   decline_reason: z.string().nullable(),
   checkout_id: z.number().nullable(),
   approved_item_id: z.number().nullable().describe('The item handed out on approval'),
+  approved_item: ItemSummary.nullable(),
   created_at: z.string(),
   updated_at: z.string(),
   version: z.number(),
+});
+
+export const RequestableCategories = z.object({
+  data: z.array(z.object({ id: z.number(), name: z.string(), parent_category_id: z.number().nullable() })),
 });

@@ -163,6 +163,70 @@ describe('requests', () => {
     expect(still).toMatchObject({ status: 'pending', checkout_id: null });
   });
 
+  it('names what was asked for and what was handed out, to a requester who cannot read the catalogue', async () => {
+    const me = await makeUser(t, 'employee');
+    const cameras = await makeCategory(t, { name: 'Cameras for requests' });
+    const camera = await makeItem(t, { sku: `CAM-${me.id}`, name: 'Field camera', category_id: cameras.id });
+    const byCategory = (
+      await me.as({
+        method: 'POST',
+        url: '/api/v1/requests',
+        payload: { category_id: cameras.id, note: 'x' },
+      })
+    ).json();
+    expect(byCategory).toMatchObject({
+      item: null,
+      category: { id: cameras.id, name: 'Cameras for requests' },
+      approved_item: null,
+    });
+    await decide(byCategory.id, 'approve', { item_id: camera.id });
+    const [listed] = (await me.as({ method: 'GET', url: '/api/v1/me/requests' })).json().data;
+    expect(listed).toMatchObject({
+      id: byCategory.id,
+      approved_item: { id: camera.id, sku: `CAM-${me.id}`, name: 'Field camera' },
+    });
+
+    const bySku = await me.as({
+      method: 'POST',
+      url: '/api/v1/requests',
+      payload: { sku: `  CAM-${me.id} `, note: 'the one on the shelf' },
+    });
+    expect(bySku.statusCode, bySku.body).toBe(201);
+    expect(bySku.json()).toMatchObject({
+      item_id: camera.id,
+      item: { id: camera.id, name: 'Field camera' },
+      category: null,
+    });
+    const unknown = await me.as({
+      method: 'POST',
+      url: '/api/v1/requests',
+      payload: { sku: 'NO-SUCH-SKU', note: 'x' },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toEqual([{ field: 'sku', message: 'no item has SKU NO-SUCH-SKU' }]);
+    const both = await me.as({
+      method: 'POST',
+      url: '/api/v1/requests',
+      payload: { sku: `CAM-${me.id}`, category_id: cameras.id, note: 'x' },
+    });
+    expect(both.statusCode).toBe(422);
+  });
+
+  it('lists the categories one may ask for, and nothing more of them', async () => {
+    const me = await makeUser(t, 'employee');
+    const parent = await makeCategory(t, { name: 'Requestable parent' });
+    const child = await makeCategory(t, { name: 'Requestable child', parent_category_id: parent.id });
+    const listed = await me.as({ method: 'GET', url: '/api/v1/requests/categories' });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().data).toContainEqual({
+      id: child.id,
+      name: 'Requestable child',
+      parent_category_id: parent.id,
+    });
+    expect(Object.keys(listed.json().data[0]).sort()).toEqual(['id', 'name', 'parent_category_id']);
+    expect((await me.as({ method: 'GET', url: '/api/v1/categories' })).statusCode).toBe(403);
+  });
+
   it('refuses a request naming neither or both, unknown subjects, or a backwards range', async () => {
     const me = await makeUser(t, 'employee');
     const item = await makeItem(t);

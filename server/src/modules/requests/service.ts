@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/permissions.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { checkOutInTransaction } from '../assignments/service.ts';
 import { categoryExists } from '../categories/service.ts';
-import { findVisibleItem } from '../items/service.ts';
+import { findVisibleItem, findVisibleItemBySku } from '../items/service.ts';
 import { presentRequest } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { ApproveRequest, CreateRequest, DeclineRequest, RequestsQuery } from './schemas.ts';
@@ -22,8 +22,9 @@ async function getRequest(db: Db, id: number) {
 }
 
 export async function createRequest(db: Db, input: CreateRequest, actor: Actor, scope: Scope) {
-  if ((input.item_id === undefined) === (input.category_id === undefined)) {
-    throw ValidationError.field('item_id', 'give exactly one of item_id or category_id');
+  const subjects = [input.item_id, input.sku, input.category_id].filter((given) => given !== undefined);
+  if (subjects.length !== 1) {
+    throw ValidationError.field('item_id', 'give exactly one of item_id, sku or category_id');
   }
   const from = input.needed_from ? new Date(input.needed_from) : undefined;
   const until = input.needed_until ? new Date(input.needed_until) : undefined;
@@ -33,12 +34,14 @@ export async function createRequest(db: Db, input: CreateRequest, actor: Actor, 
     if (input.item_id !== undefined && !(await findVisibleItem(tx, input.item_id, scope))) {
       throw ValidationError.field('item_id', `item ${input.item_id} does not exist`);
     }
+    const bySku = input.sku === undefined ? undefined : await findVisibleItemBySku(tx, input.sku, scope);
+    if (input.sku !== undefined && !bySku) throw ValidationError.field('sku', `no item has SKU ${input.sku}`);
     if (input.category_id !== undefined && !(await categoryExists(tx, input.category_id))) {
       throw ValidationError.field('category_id', `category ${input.category_id} does not exist`);
     }
     const row = await repo.insert(tx, {
       requester_user_id: actor.userId!,
-      item_id: input.item_id ?? null,
+      item_id: input.item_id ?? bySku?.id ?? null,
       category_id: input.category_id ?? null,
       note: input.note,
       needed_from: from ?? null,

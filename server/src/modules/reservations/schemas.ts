@@ -32,7 +32,7 @@ export const UpcomingQuery = PageQuery.extend({
 export type UpcomingQuery = z.infer<typeof UpcomingQuery>;
 
 const Person = z.object({ id: z.number(), display_name: z.string(), email: z.string() });
-const ItemSummary = z.object({ id: z.number(), sku: z.string(), name: z.string() });
+export const ItemSummary = z.object({ id: z.number(), sku: z.string(), name: z.string() });
 
 export const Reservation = z.object({
   id: z.number(),

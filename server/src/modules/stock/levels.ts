@@ -12,9 +12,9 @@ import {
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { locationVisible } from '../locations/service.ts';
-import { amount, presentLevel, presentMovement, presentSuggestion } from './presenter.ts';
+import { amount, presentLevel, presentLevelEntry, presentMovement, presentSuggestion } from './presenter.ts';
 import * as repo from './repo.ts';
-import type { LevelSettings, MovementsQuery, ReorderQuery } from './schemas.ts';
+import type { LevelSettings, LevelsQuery, MovementsQuery, ReorderQuery } from './schemas.ts';
 import { findStockItem } from './service.ts';
 
 /** The id a keyset cursor carries, refused with a 400 if it is not one these listings issued. */
@@ -96,10 +96,43 @@ export async function setLevelSettings(
   });
 }
 
-export async function listReorderSuggestions(db: Db, query: ReorderQuery, scope: Scope) {
-  if (query.location_id !== undefined && !(await locationVisible(db, scope, query.location_id))) {
-    throw ValidationError.field('location_id', `location ${query.location_id} does not exist`);
+/** The location a listing is filtered by must be one the caller can see. */
+async function assertFilterLocation(db: Db, scope: Scope, locationId: number | undefined) {
+  if (locationId !== undefined && !(await locationVisible(db, scope, locationId))) {
+    throw ValidationError.field('location_id', `location ${locationId} does not exist`);
   }
+}
+
+function levelsCursor(cursor: string | undefined): repo.LevelsCursor | undefined {
+  if (cursor === undefined) return undefined;
+  const [item, location, id] = decodeCursor(cursor, 3);
+  if (typeof item !== 'string' || typeof location !== 'string' || !Number.isSafeInteger(id)) {
+    throw new BadRequestError('The cursor is not one this listing issued', [
+      { field: 'cursor', message: 'is invalid' },
+    ]);
+  }
+  return [item, location, id as number];
+}
+
+/** Levels across items, by item then location: the stock screen. */
+export async function listLevels(db: Db, query: LevelsQuery, scope: Scope) {
+  await assertFilterLocation(db, scope, query.location_id);
+  const rows = await repo.levelsAcrossItems(
+    db,
+    {
+      scopeRootId: scope.locationRootId,
+      locationId: query.location_id,
+      q: query.q,
+      low: query.low === 'true',
+    },
+    levelsCursor(query.cursor),
+    query.limit,
+  );
+  return toPage(rows, query.limit, (r) => [r.item_name, r.location_name, r.id], presentLevelEntry);
+}
+
+export async function listReorderSuggestions(db: Db, query: ReorderQuery, scope: Scope) {
+  await assertFilterLocation(db, scope, query.location_id);
   const rows = await repo.reorderCandidates(
     db,
     { scopeRootId: scope.locationRootId, locationId: query.location_id },

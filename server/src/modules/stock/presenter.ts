@@ -2,7 +2,7 @@
 import { Decimal } from 'decimal.js';
 import type { stockMovementKinds } from '../../db/schema.ts';
 import { isoTimestamp } from '../../platform/schemas.ts';
-import type { LevelDetail, MovementRow, ReorderRow } from './repo.ts';
+import type { LevelDetail, LevelEntryRow, MovementRow, ReorderRow } from './repo.ts';
 
 type MovementKind = (typeof stockMovementKinds)[number];
 
@@ -25,6 +25,14 @@ export function presentLevel(row: LevelDetail, unit: string) {
     at_or_below_reorder_point: row.reorder_point !== null && quantity.lte(row.reorder_point),
     updated_at: isoTimestamp(row.updated_at),
     version: row.version,
+  };
+}
+
+/** A level in a listing across items: the level, and the item it counts. */
+export function presentLevelEntry(row: LevelEntryRow) {
+  return {
+    ...presentLevel(row, row.unit ?? ''),
+    item: { id: row.item_id, sku: row.sku, name: row.item_name },
   };
 }
 

@@ -1,7 +1,8 @@
 // Stock levels and the movement ledger: SQL only.
-import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { inventoryItems, locations, stockLevels, stockMovements, suppliers } from '../../db/schema.ts';
+import { containing } from '../../db/like.ts';
 import { locationTree, subtreeIds } from '../../db/tree.ts';
 
 export type LevelRow = typeof stockLevels.$inferSelect;
@@ -87,6 +88,52 @@ export async function listLevels(
     )
     .orderBy(asc(locations.name), asc(stockLevels.location_id));
 }
+
+/** Where a levels listing resumes: the last row's item name, location name and level id. */
+export type LevelsCursor = [string, string, number];
+
+/**
+ * Levels of every item, by item name then location name (keyset), scoped; filtered by a location subtree, by
+ * part of the item's name or SKU, and to the low ones (below the minimum or at or below the reorder point).
+ */
+export async function levelsAcrossItems(
+  ex: Executor,
+  filter: { scopeRootId: number | null; locationId?: number; q?: string; low: boolean },
+  after: LevelsCursor | undefined,
+  limit: number,
+) {
+  return ex
+    .select({
+      ...levelDetail,
+      sku: inventoryItems.sku,
+      item_name: inventoryItems.name,
+      unit: inventoryItems.unit,
+    })
+    .from(stockLevels)
+    .innerJoin(inventoryItems, eq(inventoryItems.id, stockLevels.item_id))
+    .innerJoin(locations, eq(locations.id, stockLevels.location_id))
+    .where(
+      and(
+        inScope(stockLevels.location_id, filter.scopeRootId),
+        filter.locationId === undefined ? undefined : inScope(stockLevels.location_id, filter.locationId),
+        filter.q === undefined
+          ? undefined
+          : or(
+              ilike(inventoryItems.name, containing(filter.q)),
+              ilike(inventoryItems.sku, containing(filter.q)),
+            ),
+        filter.low
+          ? sql`(${stockLevels.quantity} < ${stockLevels.min_level} or ${stockLevels.quantity} <= ${stockLevels.reorder_point})`
+          : undefined,
+        after === undefined
+          ? undefined
+          : sql`(${inventoryItems.name}, ${locations.name}, ${stockLevels.id}) > (${after[0]}, ${after[1]}, ${after[2]})`,
+      ),
+    )
+    .orderBy(asc(inventoryItems.name), asc(locations.name), asc(stockLevels.id))
+    .limit(limit + 1);
+}
+export type LevelEntryRow = Awaited<ReturnType<typeof levelsAcrossItems>>[number];
 
 /** Newest first, keyset on id; a scoped caller sees movements into or out of their locations. */
 export async function listMovements(

@@ -12,8 +12,10 @@ import {
   Adjust,
   Issue,
   ItemStock,
+  LevelEntry,
   LevelParams,
   LevelSettings,
+  LevelsQuery,
   MovementResult,
   MovementsQuery,
   Receive,
@@ -137,6 +139,20 @@ export const stockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       setEtag(reply, level.version);
       return level;
     },
+  );
+
+  app.get(
+    '/stock/levels',
+    {
+      config: { permission: 'stock:read' },
+      schema: {
+        tags,
+        summary: 'Stock levels of every item, by item name then location, filtered and searchable',
+        querystring: LevelsQuery,
+        response: withProblems({ 200: PageOf(LevelEntry) }),
+      },
+    },
+    (request) => levels.listLevels(db, request.query, scopeOf(request)),
   );
 
   app.get(

@@ -133,6 +133,20 @@ export const ReorderQuery = PageQuery.extend({
 }).strict();
 export type ReorderQuery = z.infer<typeof ReorderQuery>;
 
+export const LevelsQuery = PageQuery.extend({
+  q: z.string().trim().min(1).max(200).optional().describe("Part of the item's name or SKU"),
+  location_id: Id.optional().describe('This location and all below it'),
+  low: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Only levels below their minimum or at or below their reorder point'),
+}).strict();
+export type LevelsQuery = z.infer<typeof LevelsQuery>;
+
+export const LevelEntry = StockLevel.extend({
+  item: z.object({ id: z.number(), sku: z.string(), name: z.string() }),
+});
+
 export const ReorderSuggestion = z.object({
   item: z.object({ id: z.number(), sku: z.string(), name: z.string(), unit: z.string() }),
   location: z.object({ id: z.number(), name: z.string() }),

@@ -1,0 +1,191 @@
+// The valuation rollup against the reports that value every item afresh: after each kind of write that moves an
+// item's value (created, repriced, redated, moved, recategorised, its category's settings changed, retired and
+// disposed of, deleted), and after the scheduled upkeep, the dashboards' values at every month end, by category,
+// location and status, and this month's depreciation are the valuation report's and the register's.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCategory, makeItem, makeLocation } from '../../../test/factories.ts';
+import { createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
+import { firstOfMonth, lastOfMonth, monthIndex, today } from '../depreciation/calendar.ts';
+import { maintainRollup } from './valuation.ts';
+
+let t: TestApp;
+const current = monthIndex(today());
+const monthStart = (back: number) => firstOfMonth(current - back);
+const ids = { categories: [] as number[], locations: [] as number[] };
+
+const get = async (url: string) => {
+  const res = await t.request({ method: 'GET', url });
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+  return res.json();
+};
+const patch = async (url: string, payload: object) => {
+  const res = await t.request({ method: 'PATCH', url, payload });
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const siteA = await makeLocation(t, { type: 'site' });
+  const siteB = await makeLocation(t, { type: 'site' });
+  const straight = await makeCategory(t, {
+    depreciation_method: 'straight_line',
+    useful_life_months: 36,
+    salvage_value: '100.00',
+  });
+  const declining = await makeCategory(t, {
+    depreciation_method: 'double_declining',
+    useful_life_months: 24,
+  });
+  const macrs = await makeCategory(t, { depreciation_method: 'macrs', recovery_period: 5 });
+  const atCost = await makeCategory(t);
+  ids.categories = [straight.id, declining.id, macrs.id, atCost.id];
+  ids.locations = [siteA.id, siteB.id];
+  for (const [k, category] of ids.categories.entries()) {
+    await makeItem(t, {
+      category_id: category,
+      location_id: ids.locations[k % 2],
+      purchase_price: `${1000 + 137 * k}.55`,
+      purchase_date: monthStart(14 - k),
+    });
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const monthEnds = Array.from({ length: 12 }, (_, j) => lastOfMonth(current - 12 + j));
+
+/** Every figure the rollup serves, beside the same figure from the reports. */
+async function expectRollupToMatchReports() {
+  const series = async (query: string) =>
+    (await get(`/api/v1/dashboards/widget-data?source=value_over_time${query}`)).points.map(
+      (p: { value: string }) => p.value,
+    );
+  const valuations = await Promise.all(
+    monthEnds.map((end) => get(`/api/v1/reports/valuation?as_of=${end}&group_by=category`)),
+  );
+  expect(await series(''), 'all').toEqual(valuations.map((v) => v.book_value));
+  for (const category of ids.categories) {
+    const groups = valuations.map((v) => v.groups.find((g: { id: number }) => g.id === category));
+    expect(await series(`&category_id=${category}`), `category ${category}`).toEqual(
+      groups.map((g) => g?.book_value ?? '0.00'),
+    );
+  }
+  for (const location of ids.locations) {
+    const reports = await Promise.all(
+      monthEnds.map((end) => get(`/api/v1/reports/valuation?as_of=${end}&location_id=${location}`)),
+    );
+    expect(await series(`&location_id=${location}`), `location ${location}`).toEqual(
+      reports.map((r) => r.book_value),
+    );
+  }
+  for (const status of ['in_stock', 'in_repair', 'disposed']) {
+    const registers = await Promise.all(
+      monthEnds.map((end) => get(`/api/v1/reports/asset-register?as_of=${end}&status=${status}&limit=1`)),
+    );
+    expect(await series(`&status=${status}`), status).toEqual(registers.map((r) => r.totals.book_value));
+  }
+  const now = await get('/api/v1/reports/valuation');
+  const executive = await get('/api/v1/dashboards/executive');
+  expect({ cost: executive.cost, book_value: executive.book_value }).toEqual({
+    cost: now.cost,
+    book_value: now.book_value,
+  });
+  expect(executive.depreciation_this_month).toBe(await heldThroughoutDepreciation());
+}
+
+/** This month's depreciation from the register: lines at its start and end, for the items on both. */
+async function heldThroughoutDepreciation(): Promise<string> {
+  const lines = async (asOf: string) => {
+    const page = await get(`/api/v1/reports/asset-register?as_of=${asOf}&limit=500`);
+    return new Map<number, number>(
+      page.data.map((l: { item_id: number; book_value: string }) => [
+        l.item_id,
+        Math.round(Number(l.book_value) * 100),
+      ]),
+    );
+  };
+  const [start, end] = [await lines(lastOfMonth(current - 1)), await lines(lastOfMonth(current))];
+  let cents = 0;
+  for (const [id, value] of start) if (end.has(id)) cents += value - end.get(id)!;
+  return (cents / 100).toFixed(2);
+}
+
+describe('the valuation rollup', () => {
+  it('starts equal to the reports', async () => {
+    await expectRollupToMatchReports();
+  });
+
+  it('follows created, repriced, redated, moved, recategorised and re-statused items', async () => {
+    const [straight, declining, macrs] = ids.categories as [number, number, number, number];
+    const made = await makeItem(t, {
+      category_id: declining,
+      purchase_price: '640.00',
+      purchase_date: monthStart(6),
+    });
+    await makeItem(t, { category_id: straight, location_id: ids.locations[0], purchase_price: '99.99' });
+    await makeItem(t, { category_id: macrs, purchase_price: '2500.00', purchase_date: monthStart(0) });
+    await makeItem(t, { location_id: ids.locations[1], purchase_date: monthStart(3) });
+    await patch(`/api/v1/items/${made.id}`, { purchase_price: '700.10' });
+    await patch(`/api/v1/items/${made.id}`, { purchase_date: monthStart(11) });
+    await patch(`/api/v1/items/${made.id}`, { location_id: ids.locations[1], category_id: straight });
+    await patch(`/api/v1/items/${made.id}`, { status: 'in_repair', useful_life_months: 12 });
+    await patch(`/api/v1/items/${made.id}`, { name: 'Renamed only' });
+    await expectRollupToMatchReports();
+  });
+
+  it("follows a category's new depreciation settings", async () => {
+    await patch(`/api/v1/categories/${ids.categories[0]}`, { useful_life_months: 20, salvage_value: '0.00' });
+    await patch(`/api/v1/categories/${ids.categories[3]}`, {
+      depreciation_method: 'straight_line',
+      useful_life_months: 48,
+    });
+    await expectRollupToMatchReports();
+  });
+
+  it('follows disposals and deletions', async () => {
+    const gone = await makeItem(t, {
+      category_id: ids.categories[1],
+      location_id: ids.locations[0],
+      purchase_price: '1500.00',
+      purchase_date: monthStart(13),
+    });
+    await patch(`/api/v1/items/${gone.id}`, { status: 'retired' });
+    const disposed = await t.request({
+      method: 'POST',
+      url: `/api/v1/items/${gone.id}/dispose`,
+      payload: { method: 'sold', disposed_on: lastOfMonth(current - 5), proceeds: '10.00' },
+    });
+    expect(disposed.statusCode, disposed.body).toBe(201);
+    await expectRollupToMatchReports();
+
+    const plain = await makeItem(t, { purchase_price: '80.00', purchase_date: monthStart(4) });
+    for (const id of [plain.id, gone.id]) {
+      const res = await t.request({ method: 'DELETE', url: `/api/v1/items/${id}` });
+      expect(res.statusCode, res.body).toBe(204);
+    }
+    await expectRollupToMatchReports();
+  });
+
+  it('keeps its totals through the scheduled upkeep', async () => {
+    const result = await maintainRollup(t.database.db, today());
+    expect(result.maintained).toBe(14);
+    await expectRollupToMatchReports();
+  });
+
+  it.runIf(onPostgres)('adds up writes made while a month end is being valued', async () => {
+    await t.database.db.execute(sql`delete from valuation_dates`);
+    await t.database.db.execute(sql`delete from valuation_rollup`);
+    const writes = Array.from({ length: 20 }, (_, k) =>
+      makeItem(t, {
+        category_id: ids.categories[k % 4],
+        location_id: ids.locations[k % 2],
+        purchase_price: `${10 + k}.25`,
+        purchase_date: monthStart(k % 13),
+      }),
+    );
+    await Promise.all([...writes, get('/api/v1/dashboards/executive')]);
+    await expectRollupToMatchReports();
+  });
+});

@@ -1,0 +1,61 @@
+// Report lines read in key order: one page for the JSON answer (opaque cursor = the last line's key), or every
+// line in batches for a download, so neither ever holds the whole set.
+import { z } from 'zod';
+import { BadRequestError } from '../../platform/errors.ts';
+import { exportBatchSize } from './service.ts';
+
+/** Up to `limit` lines strictly after the key `after` (from the start when null), in key order. */
+export type FetchLines<R, K> = (after: K | null, limit: number) => Promise<R[]>;
+
+/** A line's key, and the schema a cursor (the key as JSON) must pass before it reaches SQL. */
+export interface LineKey<R, K> {
+  of: (row: R) => K;
+  shape: z.ZodType<K>;
+}
+
+function readCursor<K>(cursor: string, shape: z.ZodType<K>): K {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    // answered below
+  }
+  const parsed = shape.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new BadRequestError('The cursor is not one this report issued', [
+    { field: 'cursor', message: 'is invalid' },
+  ]);
+}
+
+export async function linePage<R, K>(
+  fetch: FetchLines<R, K>,
+  key: LineKey<R, K>,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ data: R[]; next_cursor: string | null }> {
+  const after = page.cursor === undefined ? null : readCursor(page.cursor, key.shape);
+  const rows = await fetch(after, page.limit + 1);
+  const data = rows.slice(0, page.limit);
+  const last = data.at(-1);
+  const more = rows.length > page.limit && last !== undefined;
+  return {
+    data,
+    next_cursor: more ? Buffer.from(JSON.stringify(key.of(last))).toString('base64url') : null,
+  };
+}
+
+export async function* everyLine<R, K>(fetch: FetchLines<R, K>, key: LineKey<R, K>): AsyncGenerator<R> {
+  let after: K | null = null;
+  for (;;) {
+    const rows = await fetch(after, exportBatchSize);
+    yield* rows;
+    if (rows.length < exportBatchSize) return;
+    after = key.of(rows.at(-1)!);
+  }
+}
+
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Lines keyed by one id, e.g. `byId((line) => line.location_id)`. */
+export const byId = <R>(of: (row: R) => number): LineKey<R, number> => ({ of, shape: Id });
+
+export const byItemId = byId<{ item_id: number }>((line) => line.item_id);

@@ -1,0 +1,102 @@
+// Location occupancy against capacity: now, and at each month end of the period, rebuilt from item history.
+import { Decimal } from 'decimal.js';
+import type { Db } from '../../db/connection.ts';
+import type { Scope } from '../../platform/scope.ts';
+import { defineReport } from './catalog.ts';
+import { printFilters } from './filters.ts';
+import { itemFilterFor, type ItemFilter } from './item-filter.ts';
+import { byId, everyLine, linePage } from './keyset.ts';
+import { lastTwelveMonths, monthEndsIn, resolvePeriod, type Period } from './period.ts';
+import type { Column, ReportTable } from './table.ts';
+import * as repo from './utilisation-occupancy-repo.ts';
+import { OccupancyFilters, type Occupancy, type OccupancyLine } from './utilisation-schemas.ts';
+
+function percentOf(items: number, capacity: number | null): number | null {
+  if (capacity === null || capacity === 0) return null;
+  return Number(new Decimal(items).times(100).dividedBy(capacity).toFixed(2));
+}
+
+const present =
+  (monthEnds: string[]) =>
+  (row: repo.OccupancyRow): OccupancyLine => ({
+    location_id: Number(row.id),
+    name: row.name,
+    capacity: row.capacity,
+    occupancy: row.occupancy,
+    occupancy_percent: percentOf(row.occupancy, row.capacity),
+    trend: monthEnds.map((monthEnd, n) => ({
+      month_end: monthEnd,
+      occupancy: row.trend[n] ?? 0,
+      occupancy_percent: percentOf(row.trend[n] ?? 0, row.capacity),
+    })),
+  });
+
+const byLocationId = byId<OccupancyLine>((line) => line.location_id);
+
+interface Scoped {
+  filter: ItemFilter;
+  period: Period;
+  monthEnds: string[];
+}
+
+async function scoped(db: Db, filters: OccupancyFilters, scope: Scope): Promise<Scoped> {
+  const period = resolvePeriod(filters, lastTwelveMonths);
+  return { filter: await itemFilterFor(db, filters, scope), period, monthEnds: monthEndsIn(period) };
+}
+
+const fetchLines = (db: Db, s: Scoped) => async (afterId: number | null, limit: number) =>
+  (await repo.occupancyPage(db, s.filter, s.monthEnds, afterId, limit)).map(present(s.monthEnds));
+
+export async function locationOccupancy(
+  db: Db,
+  filters: OccupancyFilters,
+  scope: Scope,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<Occupancy> {
+  const s = await scoped(db, filters, scope);
+  return { ...s.period, month_ends: s.monthEnds, ...(await linePage(fetchLines(db, s), byLocationId, page)) };
+}
+
+function columns(monthEnds: string[]): Column<OccupancyLine>[] {
+  return [
+    { header: 'Location', kind: 'text', width: 24, value: (r) => r.name },
+    { header: 'Capacity', kind: 'count', width: 9, value: (r) => r.capacity },
+    { header: 'Items now', kind: 'count', width: 9, value: (r) => r.occupancy },
+    { header: 'Use % now', kind: 'number', width: 9, value: (r) => r.occupancy_percent },
+    ...monthEnds.map((monthEnd, n): Column<OccupancyLine> => ({
+      header: monthEnd,
+      kind: 'count',
+      width: 9,
+      value: (r) => r.trend[n]!.occupancy,
+    })),
+  ];
+}
+
+export const occupancyReport = defineReport({
+  key: 'location-occupancy',
+  title: 'Location occupancy',
+  filters: OccupancyFilters,
+  async table(db, filters, scope): Promise<ReportTable<OccupancyLine>> {
+    const s = await scoped(db, filters, scope);
+    const totals = await repo.occupancyTotals(db, s.filter, s.monthEnds);
+    return {
+      title: `Location occupancy ${s.period.from} to ${s.period.to}`,
+      fileName: `location-occupancy-${s.period.from}-${s.period.to}`,
+      filters: [
+        ['Period', `${s.period.from} to ${s.period.to}`],
+        ['Trend', 'items at the end of each month; capacity as it is now'],
+        ...(await printFilters(db, filters, scope)),
+      ],
+      generatedAt: new Date(),
+      columns: columns(s.monthEnds),
+      rows: everyLine(fetchLines(db, s), byLocationId),
+      totals: [
+        `Total (${totals.locations} locations)`,
+        totals.capacity,
+        totals.occupancy,
+        null,
+        ...s.monthEnds.map((_, n) => totals.trend[n] ?? 0),
+      ],
+    };
+  },
+});
