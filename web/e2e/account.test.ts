@@ -126,6 +126,6 @@ void describe('in the browser', () => {
     const next = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
     await page.getByLabel('Code from your authenticator app').fill(next);
     await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByRole('heading', { name: 'Items' }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
   });
 });

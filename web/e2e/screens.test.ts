@@ -27,6 +27,7 @@ const screens: { name: string; path: string; heading: string | RegExp }[] = [
   { name: 'my-assignments', path: '/me/assignments', heading: 'My assignments' },
   { name: 'overdue', path: '/checkouts/overdue', heading: 'Overdue' },
   { name: 'transfers', path: '/transfers', heading: 'Transfers' },
+  { name: 'reports', path: '/reports', heading: 'Reports' },
   { name: 'locations', path: '/locations', heading: 'Locations' },
   { name: 'categories', path: '/categories', heading: 'Categories' },
   { name: 'suppliers', path: '/suppliers', heading: 'Suppliers' },
@@ -35,7 +36,18 @@ const screens: { name: string; path: string; heading: string | RegExp }[] = [
   { name: 'roles', path: '/admin/roles', heading: 'Roles' },
   { name: 'api-keys', path: '/admin/api-keys', heading: 'API keys' },
   { name: 'audit', path: '/admin/audit', heading: 'Audit log' },
+  { name: 'requests', path: '/requests', heading: 'Requests' },
+  { name: 'reservations', path: '/reservations', heading: 'Reservations' },
+  { name: 'warranty', path: '/warranty', heading: 'Warranty' },
+  { name: 'stocktakes', path: '/stocktakes', heading: 'Physical audits' },
+  { name: 'stock-levels', path: '/stock', heading: 'Stock' },
+  { name: 'stock-reorder-suggestions', path: '/stock/reorder', heading: 'Reorder suggestions' },
+  { name: 'maintenance', path: '/maintenance', heading: 'Maintenance' },
+  { name: 'dashboard', path: '/dashboard', heading: 'Dashboard' },
+  { name: 'my-dashboards', path: '/dashboards', heading: 'My dashboards' },
 ];
+// Screens whose screenshots the lifecycle tests take, with their own data in them.
+const shownElsewhere = ['items', 'item', 'scan', 'my-assignments', 'requests', 'reservations', 'warranty'];
 
 async function settle(page: Page) {
   await page
@@ -75,8 +87,7 @@ for (const viewport of ['desktop', 'phone'] as const) {
           ),
           [],
         );
-        if (!['items', 'item', 'scan', 'my-assignments'].includes(screen.name))
-          await screenshot(page, viewport, screen.name);
+        if (!shownElsewhere.includes(screen.name)) await screenshot(page, viewport, screen.name);
       });
     }
   });

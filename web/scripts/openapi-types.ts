@@ -28,6 +28,7 @@ export async function generateApiTypes(): Promise<string> {
       rateLimitPerMinute: 0,
       signInLimitPerMinute: 10,
       ldap: undefined,
+      mail: undefined,
     },
     database,
   );

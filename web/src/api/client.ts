@@ -54,4 +54,13 @@ export async function must<D>(call: Promise<{ data?: D; error?: unknown; respons
   return data as D;
 }
 
+/** A file from the API (a report download), with the same sign-in handling as every other call. */
+export async function fetchFile(url: string): Promise<{ blob: Blob; fileName: string }> {
+  const response = await authorisedFetch(new Request(url));
+  if (!response.ok) throw toApiError(await response.json().catch(() => undefined), response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'report';
+  return { blob: await response.blob(), fileName };
+}
+
 export { ApiError };

@@ -82,6 +82,9 @@ export interface paths {
                   | 'stock:write'
                   | 'maintenance:read'
                   | 'maintenance:write'
+                  | 'stocktakes:read'
+                  | 'stocktakes:write'
+                  | 'dashboards:write'
                 )[];
               }[];
             };
@@ -134,6 +137,9 @@ export interface paths {
               | 'stock:write'
               | 'maintenance:read'
               | 'maintenance:write'
+              | 'stocktakes:read'
+              | 'stocktakes:write'
+              | 'dashboards:write'
             )[];
           };
         };
@@ -205,6 +211,9 @@ export interface paths {
                 | 'stock:write'
                 | 'maintenance:read'
                 | 'maintenance:write'
+                | 'stocktakes:read'
+                | 'stocktakes:write'
+                | 'dashboards:write'
               )[];
             };
           };
@@ -1884,6 +1893,787 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dashboards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your own custom dashboards, by name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                created_at: string;
+                id: number;
+                name: string;
+                updated_at: string;
+                version: number;
+                widgets: {
+                  /** @default {} */
+                  filters: {
+                    /** @description This category and all below it */
+                    category_id?: number;
+                    /** @description This location and all below it */
+                    location_id?: number;
+                    /** @enum {string} */
+                    status?:
+                      'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+                  };
+                  position: {
+                    x: number;
+                    y: number;
+                  };
+                  size: {
+                    h: number;
+                    w: number;
+                  };
+                  /** @enum {string} */
+                  source:
+                    | 'assets_total'
+                    | 'assets_by_status'
+                    | 'assets_by_category'
+                    | 'assets_by_location'
+                    | 'cost'
+                    | 'book_value'
+                    | 'value_over_time'
+                    | 'depreciation_this_month'
+                    | 'depreciation_by_month'
+                    | 'utilisation'
+                    | 'overdue_maintenance'
+                    | 'overdue_check_ins';
+                  title: string;
+                  /** @enum {string} */
+                  visualisation: 'kpi' | 'bar' | 'line' | 'table';
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Save a new custom dashboard */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @default [] */
+            widgets?: {
+              /** @default {} */
+              filters?: {
+                /** @description This category and all below it */
+                category_id?: number;
+                /** @description This location and all below it */
+                location_id?: number;
+                /** @enum {string} */
+                status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+              };
+              position: {
+                x: number;
+                y: number;
+              };
+              size: {
+                h: number;
+                w: number;
+              };
+              /** @enum {string} */
+              source:
+                | 'assets_total'
+                | 'assets_by_status'
+                | 'assets_by_category'
+                | 'assets_by_location'
+                | 'cost'
+                | 'book_value'
+                | 'value_over_time'
+                | 'depreciation_this_month'
+                | 'depreciation_by_month'
+                | 'utilisation'
+                | 'overdue_maintenance'
+                | 'overdue_check_ins';
+              title: string;
+              /** @enum {string} */
+              visualisation: 'kpi' | 'bar' | 'line' | 'table';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              id: number;
+              name: string;
+              updated_at: string;
+              version: number;
+              widgets: {
+                /** @default {} */
+                filters: {
+                  /** @description This category and all below it */
+                  category_id?: number;
+                  /** @description This location and all below it */
+                  location_id?: number;
+                  /** @enum {string} */
+                  status?:
+                    'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+                };
+                position: {
+                  x: number;
+                  y: number;
+                };
+                size: {
+                  h: number;
+                  w: number;
+                };
+                /** @enum {string} */
+                source:
+                  | 'assets_total'
+                  | 'assets_by_status'
+                  | 'assets_by_category'
+                  | 'assets_by_location'
+                  | 'cost'
+                  | 'book_value'
+                  | 'value_over_time'
+                  | 'depreciation_this_month'
+                  | 'depreciation_by_month'
+                  | 'utilisation'
+                  | 'overdue_maintenance'
+                  | 'overdue_check_ins';
+                title: string;
+                /** @enum {string} */
+                visualisation: 'kpi' | 'bar' | 'line' | 'table';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dashboards/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your custom dashboards */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              id: number;
+              name: string;
+              updated_at: string;
+              version: number;
+              widgets: {
+                /** @default {} */
+                filters: {
+                  /** @description This category and all below it */
+                  category_id?: number;
+                  /** @description This location and all below it */
+                  location_id?: number;
+                  /** @enum {string} */
+                  status?:
+                    'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+                };
+                position: {
+                  x: number;
+                  y: number;
+                };
+                size: {
+                  h: number;
+                  w: number;
+                };
+                /** @enum {string} */
+                source:
+                  | 'assets_total'
+                  | 'assets_by_status'
+                  | 'assets_by_category'
+                  | 'assets_by_location'
+                  | 'cost'
+                  | 'book_value'
+                  | 'value_over_time'
+                  | 'depreciation_this_month'
+                  | 'depreciation_by_month'
+                  | 'utilisation'
+                  | 'overdue_maintenance'
+                  | 'overdue_check_ins';
+                title: string;
+                /** @enum {string} */
+                visualisation: 'kpi' | 'bar' | 'line' | 'table';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a custom dashboard (send If-Match with its ETag) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Rename a custom dashboard or replace its widgets (send If-Match with its ETag) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            widgets?: {
+              /** @default {} */
+              filters?: {
+                /** @description This category and all below it */
+                category_id?: number;
+                /** @description This location and all below it */
+                location_id?: number;
+                /** @enum {string} */
+                status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+              };
+              position: {
+                x: number;
+                y: number;
+              };
+              size: {
+                h: number;
+                w: number;
+              };
+              /** @enum {string} */
+              source:
+                | 'assets_total'
+                | 'assets_by_status'
+                | 'assets_by_category'
+                | 'assets_by_location'
+                | 'cost'
+                | 'book_value'
+                | 'value_over_time'
+                | 'depreciation_this_month'
+                | 'depreciation_by_month'
+                | 'utilisation'
+                | 'overdue_maintenance'
+                | 'overdue_check_ins';
+              title: string;
+              /** @enum {string} */
+              visualisation: 'kpi' | 'bar' | 'line' | 'table';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              id: number;
+              name: string;
+              updated_at: string;
+              version: number;
+              widgets: {
+                /** @default {} */
+                filters: {
+                  /** @description This category and all below it */
+                  category_id?: number;
+                  /** @description This location and all below it */
+                  location_id?: number;
+                  /** @enum {string} */
+                  status?:
+                    'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+                };
+                position: {
+                  x: number;
+                  y: number;
+                };
+                size: {
+                  h: number;
+                  w: number;
+                };
+                /** @enum {string} */
+                source:
+                  | 'assets_total'
+                  | 'assets_by_status'
+                  | 'assets_by_category'
+                  | 'assets_by_location'
+                  | 'cost'
+                  | 'book_value'
+                  | 'value_over_time'
+                  | 'depreciation_this_month'
+                  | 'depreciation_by_month'
+                  | 'utilisation'
+                  | 'overdue_maintenance'
+                  | 'overdue_check_ins';
+                title: string;
+                /** @enum {string} */
+                visualisation: 'kpi' | 'bar' | 'line' | 'table';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/dashboards/executive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The executive dashboard: assets, value, depreciation, utilisation and overdue work
+     * @description Items in your locations, optionally within a location's and a category's subtree. Served from a cache that every write makes stale, and at most a minute old.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description This category and all below it */
+          category_id?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description Categories and locations shown by name; the rest are summed as "Other" */
+          top?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              as_of: string;
+              assets: {
+                by_status: {
+                  count: number;
+                  status: string;
+                }[];
+                /** @description Items not disposed of */
+                total: number;
+              };
+              /** @description Their book value today */
+              book_value: string;
+              /** @description Items not disposed of, by their own category: the top ones, then Other */
+              by_category: {
+                count: number;
+                /** @description null for "Other" and for items without one */
+                id: number | null;
+                label: string;
+              }[];
+              /** @description Items not disposed of, by top-level site (below a location filter or scope: by its children): the top ones, then Other */
+              by_location: {
+                count: number;
+                /** @description null for "Other" and for items without one */
+                id: number | null;
+                label: string;
+              }[];
+              /** @description Purchase cost of the items owned today */
+              cost: string;
+              /** @description Book value at the start of this month less at its end, for items held the whole month */
+              depreciation_this_month: string;
+              overdue: {
+                /** @description Check-outs past their expected return */
+                check_ins: number;
+                /** @description Maintenance due and not started */
+                maintenance: number;
+              };
+              utilisation: {
+                /** @description Serialised items in stock, deployed or in repair */
+                in_service: number;
+                /** @description Serialised items deployed or checked out */
+                in_use: number;
+                /** @description in_use / in_service, 4 decimals; 0 when nothing is in service */
+                ratio: number;
+              };
+              /** @description Book value at each of the last 12 month ends, oldest first */
+              value_over_time: {
+                book_value: string;
+                items: number;
+                month_end: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dashboards/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a widget can show, and as what */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                description: string;
+                /** @enum {string} */
+                kind: 'kpi' | 'series';
+                /** @enum {string} */
+                name:
+                  | 'assets_total'
+                  | 'assets_by_status'
+                  | 'assets_by_category'
+                  | 'assets_by_location'
+                  | 'cost'
+                  | 'book_value'
+                  | 'value_over_time'
+                  | 'depreciation_this_month'
+                  | 'depreciation_by_month'
+                  | 'utilisation'
+                  | 'overdue_maintenance'
+                  | 'overdue_check_ins';
+                /** @enum {string} */
+                unit: 'count' | 'money' | 'ratio';
+                visualisations: ('kpi' | 'bar' | 'line' | 'table')[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/dashboards/widget-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A widget's data: one value (kpi) or labelled points (series)
+     * @description Items in your locations and the filters given. Served from a cache that every write makes stale, and at most a minute old.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description This category and all below it */
+          category_id?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description What to measure: see GET /dashboards/sources */
+          source:
+            | 'assets_total'
+            | 'assets_by_status'
+            | 'assets_by_category'
+            | 'assets_by_location'
+            | 'cost'
+            | 'book_value'
+            | 'value_over_time'
+            | 'depreciation_this_month'
+            | 'depreciation_by_month'
+            | 'utilisation'
+            | 'overdue_maintenance'
+            | 'overdue_check_ins';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json':
+              | {
+                  /** @enum {string} */
+                  kind: 'kpi';
+                  source: string;
+                  /** @enum {string} */
+                  unit: 'count' | 'money' | 'ratio';
+                  /** @description A count, a decimal string of money, or a ratio with 4 decimals */
+                  value: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'series';
+                  points: {
+                    label: string;
+                    value: string;
+                  }[];
+                  source: string;
+                  /** @enum {string} */
+                  unit: 'count' | 'money' | 'ratio';
+                };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/items': {
     parameters: {
       query?: never;
@@ -1970,6 +2760,9 @@ export interface paths {
                 depreciation_method: string | null;
                 description: string | null;
                 id: number;
+                /** @description When a physical audit last scanned it */
+                last_audited_at: string | null;
+                lease_expires_on: string | null;
                 location_id: number | null;
                 name: string;
                 purchase_date: string | null;
@@ -2038,6 +2831,8 @@ export interface paths {
               | ('straight_line' | 'declining_balance' | 'double_declining' | 'sum_of_years_digits' | 'macrs')
               | null;
             description?: string | null;
+            /** @description When the lease ends, for a leased item */
+            lease_expires_on?: string | null;
             location_id?: number | null;
             name: string;
             purchase_date?: string | null;
@@ -2102,6 +2897,9 @@ export interface paths {
               depreciation_method: string | null;
               description: string | null;
               id: number;
+              /** @description When a physical audit last scanned it */
+              last_audited_at: string | null;
+              lease_expires_on: string | null;
               location_id: number | null;
               name: string;
               purchase_date: string | null;
@@ -2190,6 +2988,9 @@ export interface paths {
               depreciation_method: string | null;
               description: string | null;
               id: number;
+              /** @description When a physical audit last scanned it */
+              last_audited_at: string | null;
+              lease_expires_on: string | null;
               location_id: number | null;
               name: string;
               purchase_date: string | null;
@@ -2285,6 +3086,8 @@ export interface paths {
               | ('straight_line' | 'declining_balance' | 'double_declining' | 'sum_of_years_digits' | 'macrs')
               | null;
             description?: string | null;
+            /** @description When the lease ends, for a leased item */
+            lease_expires_on?: string | null;
             location_id?: number | null;
             name?: string;
             notes?: string;
@@ -2343,6 +3146,9 @@ export interface paths {
               depreciation_method: string | null;
               description: string | null;
               id: number;
+              /** @description When a physical audit last scanned it */
+              last_audited_at: string | null;
+              lease_expires_on: string | null;
               location_id: number | null;
               name: string;
               purchase_date: string | null;
@@ -2964,6 +3770,9 @@ export interface paths {
                 depreciation_method: string | null;
                 description: string | null;
                 id: number;
+                /** @description When a physical audit last scanned it */
+                last_audited_at: string | null;
+                lease_expires_on: string | null;
                 location_id: number | null;
                 name: string;
                 purchase_date: string | null;
@@ -3146,6 +3955,8 @@ export interface paths {
                   sku: string;
                 };
                 item_id: number;
+                /** @enum {string} */
+                kind: 'preventive' | 'corrective';
                 maintenance_type: string;
                 /** @description Null for usage schedules: they fall due by reading */
                 next_due_date: string | null;
@@ -3190,6 +4001,12 @@ export interface paths {
             description?: string | null;
             /** @description ISO 8601 ("PT2H30M") or words ("2 hours 30 minutes") */
             estimated_duration?: string | null;
+            /**
+             * @description preventive (planned care, the default) or corrective (repairing a failure: counts for MTBF)
+             * @default preventive
+             * @enum {string}
+             */
+            kind?: 'preventive' | 'corrective';
             /** @description calibration, service, inspection … */
             maintenance_type: string;
             /** @description The reading at which it falls due (default: reading + N) */
@@ -3256,6 +4073,8 @@ export interface paths {
                 sku: string;
               };
               item_id: number;
+              /** @enum {string} */
+              kind: 'preventive' | 'corrective';
               maintenance_type: string;
               /** @description Null for usage schedules: they fall due by reading */
               next_due_date: string | null;
@@ -3341,6 +4160,8 @@ export interface paths {
                 completed_by: string | null;
                 id: number;
                 item_id: number;
+                /** @enum {string} */
+                kind: 'preventive' | 'corrective';
                 maintenance_type: string;
                 notes: string | null;
                 parts: {
@@ -4475,6 +5296,9 @@ export interface paths {
                 depreciation_method: string | null;
                 description: string | null;
                 id: number;
+                /** @description When a physical audit last scanned it */
+                last_audited_at: string | null;
+                lease_expires_on: string | null;
                 location_id: number | null;
                 name: string;
                 purchase_date: string | null;
@@ -5106,6 +5930,8 @@ export interface paths {
                 sku: string;
               };
               item_id: number;
+              /** @enum {string} */
+              kind: 'preventive' | 'corrective';
               maintenance_type: string;
               /** @description Null for usage schedules: they fall due by reading */
               next_due_date: string | null;
@@ -5171,6 +5997,11 @@ export interface paths {
             description?: string | null;
             /** @description ISO 8601 ("PT2H30M") or words ("2 hours 30 minutes") */
             estimated_duration?: string | null;
+            /**
+             * @description preventive (planned care, the default) or corrective (repairing a failure: counts for MTBF)
+             * @enum {string}
+             */
+            kind?: 'preventive' | 'corrective';
             /** @description calibration, service, inspection … */
             maintenance_type?: string;
             /** @description The reading at which it falls due (default: reading + N) */
@@ -5241,6 +6072,8 @@ export interface paths {
                 sku: string;
               };
               item_id: number;
+              /** @enum {string} */
+              kind: 'preventive' | 'corrective';
               maintenance_type: string;
               /** @description Null for usage schedules: they fall due by reading */
               next_due_date: string | null;
@@ -5337,6 +6170,8 @@ export interface paths {
                 completed_by: string | null;
                 id: number;
                 item_id: number;
+                /** @enum {string} */
+                kind: 'preventive' | 'corrective';
                 maintenance_type: string;
                 notes: string | null;
                 parts: {
@@ -5364,6 +6199,8 @@ export interface paths {
                   sku: string;
                 };
                 item_id: number;
+                /** @enum {string} */
+                kind: 'preventive' | 'corrective';
                 maintenance_type: string;
                 /** @description Null for usage schedules: they fall due by reading */
                 next_due_date: string | null;
@@ -5456,6 +6293,8 @@ export interface paths {
                 sku: string;
               };
               item_id: number;
+              /** @enum {string} */
+              kind: 'preventive' | 'corrective';
               maintenance_type: string;
               /** @description Null for usage schedules: they fall due by reading */
               next_due_date: string | null;
@@ -5550,6 +6389,8 @@ export interface paths {
                 sku: string;
               };
               item_id: number;
+              /** @enum {string} */
+              kind: 'preventive' | 'corrective';
               maintenance_type: string;
               /** @description Null for usage schedules: they fall due by reading */
               next_due_date: string | null;
@@ -5721,6 +6562,8 @@ export interface paths {
                   sku: string;
                 };
                 item_id: number;
+                /** @enum {string} */
+                kind: 'preventive' | 'corrective';
                 maintenance_type: string;
                 /** @description Null for usage schedules: they fall due by reading */
                 next_due_date: string | null;
@@ -6009,8 +6852,17 @@ export interface paths {
           content: {
             'application/json': {
               data: {
+                approved_item: {
+                  id: number;
+                  name: string;
+                  sku: string;
+                } | null;
                 /** @description The item handed out on approval */
                 approved_item_id: number | null;
+                category: {
+                  id: number;
+                  name: string;
+                } | null;
                 category_id: number | null;
                 checkout_id: number | null;
                 created_at: string;
@@ -6018,6 +6870,12 @@ export interface paths {
                 decided_by: string | null;
                 decline_reason: string | null;
                 id: number;
+                /** @description The item asked for, named */
+                item: {
+                  id: number;
+                  name: string;
+                  sku: string;
+                } | null;
                 item_id: number | null;
                 needed_from: string | null;
                 needed_until: string | null;
@@ -6036,6 +6894,712 @@ export interface paths {
               /** @description Pass as `cursor` for the next page */
               next_cursor: string | null;
             };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-runs/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a run's file */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your report schedules */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                created_at: string;
+                cron: string;
+                enabled: boolean;
+                filters: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                format: 'csv' | 'xlsx' | 'pdf';
+                id: number;
+                last_run: {
+                  id: number;
+                  scheduled_for: string;
+                  /** @enum {string} */
+                  state: 'pending' | 'succeeded' | 'failed';
+                } | null;
+                name: string;
+                /** @description Null while disabled */
+                next_run_at: string | null;
+                recipients: string[];
+                report: string;
+                timezone: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Schedule a report: a cron expression, a format and who gets it by mail
+     * @description Each run writes the report as you would see it at that time (your role and location scope), keeps the file for download and mails it to the recipients. A failed run is retried three times (after 1, 5 and 30 minutes) unless retrying cannot help, then stays failed with its reason.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Five fields, minute hour day-of-month month day-of-week (`0 7 * * 1`: Mondays 07:00), or @daily */
+            cron: string;
+            enabled?: boolean;
+            /** @description The report's query parameters (without format and paging), checked against the report */
+            filters?: {
+              [key: string]: unknown;
+            };
+            /** @enum {string} */
+            format: 'csv' | 'xlsx' | 'pdf';
+            name: string;
+            /** @description Mailed the file on each run; empty keeps it for download only */
+            recipients?: string[];
+            /** @description A report key from GET /reports, e.g. `asset-register` */
+            report: string;
+            /** @description The zone the cron expression is read in */
+            timezone?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              cron: string;
+              enabled: boolean;
+              filters: {
+                [key: string]: unknown;
+              };
+              /** @enum {string} */
+              format: 'csv' | 'xlsx' | 'pdf';
+              id: number;
+              last_run: {
+                id: number;
+                scheduled_for: string;
+                /** @enum {string} */
+                state: 'pending' | 'succeeded' | 'failed';
+              } | null;
+              name: string;
+              /** @description Null while disabled */
+              next_run_at: string | null;
+              recipients: string[];
+              report: string;
+              timezone: string;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-schedules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your report schedules */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              cron: string;
+              enabled: boolean;
+              filters: {
+                [key: string]: unknown;
+              };
+              /** @enum {string} */
+              format: 'csv' | 'xlsx' | 'pdf';
+              id: number;
+              last_run: {
+                id: number;
+                scheduled_for: string;
+                /** @enum {string} */
+                state: 'pending' | 'succeeded' | 'failed';
+              } | null;
+              name: string;
+              /** @description Null while disabled */
+              next_run_at: string | null;
+              recipients: string[];
+              report: string;
+              timezone: string;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a report schedule and its runs */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a report schedule (send If-Match with its ETag) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Five fields, minute hour day-of-month month day-of-week (`0 7 * * 1`: Mondays 07:00), or @daily */
+            cron?: string;
+            enabled?: boolean;
+            /** @description The report's query parameters (without format and paging), checked against the report */
+            filters?: {
+              [key: string]: unknown;
+            };
+            /** @enum {string} */
+            format?: 'csv' | 'xlsx' | 'pdf';
+            name?: string;
+            /** @description Mailed the file on each run; empty keeps it for download only */
+            recipients?: string[];
+            /** @description A report key from GET /reports, e.g. `asset-register` */
+            report?: string;
+            /** @description The zone the cron expression is read in */
+            timezone?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              cron: string;
+              enabled: boolean;
+              filters: {
+                [key: string]: unknown;
+              };
+              /** @enum {string} */
+              format: 'csv' | 'xlsx' | 'pdf';
+              id: number;
+              last_run: {
+                id: number;
+                scheduled_for: string;
+                /** @enum {string} */
+                state: 'pending' | 'succeeded' | 'failed';
+              } | null;
+              name: string;
+              /** @description Null while disabled */
+              next_run_at: string | null;
+              recipients: string[];
+              report: string;
+              timezone: string;
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/report-schedules/{id}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A schedule's runs, newest first, with failures and their reasons */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          state?: 'pending' | 'succeeded' | 'failed';
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                attempts: number;
+                delivered_to: string[];
+                download_url: string | null;
+                /** @description Why the last attempt failed */
+                error: string | null;
+                file_name: string | null;
+                finished_at: string | null;
+                id: number;
+                /** @description When a pending run is tried (again) */
+                next_attempt_at: string | null;
+                schedule_id: number;
+                scheduled_for: string;
+                size_bytes: number | null;
+                /**
+                 * @description pending (waiting or being retried), succeeded, failed (gave up)
+                 * @enum {string}
+                 */
+                state: 'pending' | 'succeeded' | 'failed';
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Run a schedule now (queued; the report job takes it within a minute) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              delivered_to: string[];
+              download_url: string | null;
+              /** @description Why the last attempt failed */
+              error: string | null;
+              file_name: string | null;
+              finished_at: string | null;
+              id: number;
+              /** @description When a pending run is tried (again) */
+              next_attempt_at: string | null;
+              schedule_id: number;
+              scheduled_for: string;
+              size_bytes: number | null;
+              /**
+               * @description pending (waiting or being retried), succeeded, failed (gave up)
+               * @enum {string}
+               */
+              state: 'pending' | 'succeeded' | 'failed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reports that can be exported and scheduled */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description JSON Schema of the report's filters: what a download's query string or a schedule's `filters` take */
+                filters: {
+                  [key: string]: unknown;
+                };
+                key: string;
+                title: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{key}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download any report in the catalogue as CSV, Excel or PDF
+     * @description The query string takes `format` and the report's filters (see `filters` in GET /reports); the file is the same as the report's own route gives with `format=`.
+     */
+    get: {
+      parameters: {
+        query: {
+          format: 'csv' | 'xlsx' | 'pdf';
+        };
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
       };
@@ -6129,6 +7693,1114 @@ export interface paths {
                 book_value: string;
                 cost: string;
                 items: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/audit-trail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything recorded about a set of items over a period, oldest first
+     * @description The items: `item_ids` and/or the usual filters, within your locations (items deleted since are not included). For each: its audit-log rows and those of the rows that belong to it (check-outs, maintenance schedules and records, disposal, transfers, reservations, requests, stock levels), and its history entries. Default period: this month. Lines page with `limit`/`cursor`; `format=csv|xlsx|pdf` downloads every line.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description A day in the period (default: today) */
+          date?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          /** @description A custom period's first day, with `to` */
+          from?: string;
+          /** @description Up to 200 item ids, comma-separated */
+          item_ids?: number[] | string;
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description The calendar month, quarter or year containing `date`; or give `from` and `to` instead */
+          period?: 'month' | 'quarter' | 'year';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+          /** @description A custom period's last day (inclusive), with `from` */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                action: string;
+                actor: string;
+                actor_user_id: number | null;
+                /** @description audit_log: {before, after} (on update only the fields that changed); history: its data */
+                details: {
+                  [key: string]: unknown;
+                };
+                entity_id: string | null;
+                /** @description The table changed (inventory_items, checkouts …), or asset_history */
+                entity_type: string;
+                item_id: number;
+                item_name: string;
+                notes: string | null;
+                occurred_at: string;
+                sku: string;
+                /**
+                 * @description A row change the database recorded, or an entry of the item history
+                 * @enum {string}
+                 */
+                source: 'audit_log' | 'asset_history';
+              }[];
+              from: string;
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/changes-by-user': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Changes counted per user, table and action over a period
+     * @description Row changes (create, update, delete) from the audit log; security events are in /audit. With a location or item filter, or for a caller limited to some locations, only changes about those items and their rows. Default period: this month. The changes themselves: /reports/changes-by-user/lines with the same filters.
+     */
+    get: {
+      parameters: {
+        query?: {
+          action?: 'create' | 'update' | 'delete';
+          /** @description The changes by this name as recorded */
+          actor_label?: string;
+          /** @description The changes of this user */
+          actor_user_id?: number;
+          /** @description This category and all below it */
+          category_id?: number;
+          /** @description A day in the period (default: today) */
+          date?: string;
+          /** @description The changes to one table */
+          entity_type?: string;
+          /** @description json, or a download */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          /** @description A custom period's first day, with `to` */
+          from?: string;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description The calendar month, quarter or year containing `date`; or give `from` and `to` instead */
+          period?: 'month' | 'quarter' | 'year';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+          /** @description A custom period's last day (inclusive), with `from` */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Per user, table and action */
+              counts: {
+                action: string;
+                actor_label: string;
+                actor_user_id: number | null;
+                changes: number;
+                entity_type: string;
+              }[];
+              from: string;
+              to: string;
+              totals: {
+                changes: number;
+                users: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/changes-by-user/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The changes behind /reports/changes-by-user, in the order they were recorded
+     * @description Row changes (create, update, delete) from the audit log; security events are in /audit. With a location or item filter, or for a caller limited to some locations, only changes about those items and their rows. Default period: this month. Lines page with `limit`/`cursor`; `format=csv|xlsx|pdf` downloads every line.
+     */
+    get: {
+      parameters: {
+        query?: {
+          action?: 'create' | 'update' | 'delete';
+          /** @description The changes by this name as recorded */
+          actor_label?: string;
+          /** @description The changes of this user */
+          actor_user_id?: number;
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description A day in the period (default: today) */
+          date?: string;
+          /** @description The changes to one table */
+          entity_type?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          /** @description A custom period's first day, with `to` */
+          from?: string;
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description The calendar month, quarter or year containing `date`; or give `from` and `to` instead */
+          period?: 'month' | 'quarter' | 'year';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+          /** @description A custom period's last day (inclusive), with `from` */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                action: string;
+                actor_label: string;
+                actor_user_id: number | null;
+                after: {
+                  [key: string]: unknown;
+                } | null;
+                before: {
+                  [key: string]: unknown;
+                } | null;
+                entity_id: string | null;
+                entity_type: string;
+                occurred_at: string;
+                seq: number;
+              }[];
+              from: string;
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/depreciation-expense': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Depreciation charged in a period, by category and by cost centre
+     * @description Each item held in the period (bought by its end, not disposed of before its start) rolls forward: opening book value (the day before the period) + additions (bought in it, at cost) − depreciation − disposals (book value on the disposal day) = closing book value. Items without a schedule stay at cost, as in /reports/valuation, whose book value at the period end equals the closing total. Grouped by the category and location items are in now. Default period: this month. `format=csv|xlsx|pdf` downloads lines per `group_by`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description This category and all below it */
+          category_id?: number;
+          /** @description A day in the period (default: today) */
+          date?: string;
+          /** @description json, or a csv, xlsx or pdf download */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          /** @description A custom period's first day, with `to` */
+          from?: string;
+          /** @description What each line of a download is (JSON always answers both groupings) */
+          group_by?: 'category' | 'cost_centre' | 'item';
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description The calendar month, quarter or year containing `date`; or give `from` and `to` instead */
+          period?: 'month' | 'quarter' | 'year';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+          /** @description A custom period's last day (inclusive), with `from` */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The items' own category; id null for items without one */
+              by_category: {
+                /** @description Cost of the items bought in the period */
+                additions: string;
+                /** @description Book value at the end of the period's last day */
+                closing_book_value: string;
+                /** @description Charged in the period: opening + additions - disposals - closing, to the cent */
+                depreciation: string;
+                /** @description Book value of the items disposed of in the period, on their disposal day */
+                disposals: string;
+                id: number | null;
+                items: number;
+                name: string | null;
+                /** @description Items carried at cost: no purchase date, or settings that allow no schedule */
+                not_depreciated: number;
+                /** @description Book value at the end of the day before the period */
+                opening_book_value: string;
+              }[];
+              /** @description Cost centre = the top-level location (site) an item is in, or for a caller limited to a subtree, the top of it; id null for items without a location */
+              by_cost_centre: {
+                /** @description Cost of the items bought in the period */
+                additions: string;
+                /** @description Book value at the end of the period's last day */
+                closing_book_value: string;
+                /** @description Charged in the period: opening + additions - disposals - closing, to the cent */
+                depreciation: string;
+                /** @description Book value of the items disposed of in the period, on their disposal day */
+                disposals: string;
+                id: number | null;
+                items: number;
+                name: string | null;
+                /** @description Items carried at cost: no purchase date, or settings that allow no schedule */
+                not_depreciated: number;
+                /** @description Book value at the end of the day before the period */
+                opening_book_value: string;
+              }[];
+              from: string;
+              to: string;
+              totals: {
+                /** @description Cost of the items bought in the period */
+                additions: string;
+                /** @description Book value at the end of the period's last day */
+                closing_book_value: string;
+                /** @description Charged in the period: opening + additions - disposals - closing, to the cent */
+                depreciation: string;
+                /** @description Book value of the items disposed of in the period, on their disposal day */
+                disposals: string;
+                items: number;
+                /** @description Items carried at cost: no purchase date, or settings that allow no schedule */
+                not_depreciated: number;
+                /** @description Book value at the end of the day before the period */
+                opening_book_value: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/expiries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Warranties and leases ending in a window, soonest first
+     * @description Items not disposed of whose `warranty_expiry` or `lease_expires_on` falls within the window (default: today and the next 90 days; `period` or `from`/`to` for another). Lines page with `limit`/`cursor`; `format=csv|xlsx|pdf` downloads every line.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description A day in the period (default: today) */
+          date?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          /** @description A custom period's first day, with `to` */
+          from?: string;
+          /** @description Only warranties, or only leases */
+          kind?: 'warranty' | 'lease';
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description The calendar month, quarter or year containing `date`; or give `from` and `to` instead */
+          period?: 'month' | 'quarter' | 'year';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+          /** @description A custom period's last day (inclusive), with `from` */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                category: string | null;
+                /** @description From today; negative once it has passed */
+                days_left: number;
+                expires_on: string;
+                item_id: number;
+                /** @enum {string} */
+                kind: 'warranty' | 'lease';
+                location: string | null;
+                name: string;
+                purchase_price: string | null;
+                sku: string;
+                status: string;
+              }[];
+              from: string;
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              to: string;
+              totals: {
+                leases: number;
+                warranties: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/location-occupancy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Items per location against its capacity: now, and at each month end of the period
+     * @description Now counts the items placed directly in the location, as the capacity check does (category, supplier and status filters narrow the items counted). The trend is rebuilt from the item history, which records every change of location with its before and after: exact for items still on the register (deleted items are no longer counted), against the capacity the location has now. Default period: the last twelve whole months. Locations in id order; `format=csv|xlsx|pdf` downloads all.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description A day in the period (default: today) */
+          date?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          /** @description A custom period's first day, with `to` */
+          from?: string;
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description The calendar month, quarter or year containing `date`; or give `from` and `to` instead */
+          period?: 'month' | 'quarter' | 'year';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+          /** @description A custom period's last day (inclusive), with `from` */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                capacity: number | null;
+                location_id: number;
+                name: string;
+                /** @description Items there now, as the capacity check counts them */
+                occupancy: number;
+                /** @description Items as a share of capacity; null without a capacity */
+                occupancy_percent: number | null;
+                trend: {
+                  month_end: string;
+                  occupancy: number;
+                  /** @description Items as a share of capacity; null without a capacity */
+                  occupancy_percent: number | null;
+                }[];
+              }[];
+              from: string;
+              /** @description The trend's points: each month end in the period that has passed */
+              month_ends: string[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/maintenance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Maintenance cost, downtime and mean time between failures per item and category
+     * @description From the work records completed in the period (default: this month): actual cost (parts included), downtime (start to completion) and labour (the recorded durations). Failures are records of kind corrective (set on the schedule); MTBF averages the time from one repair’s completion to the next failure’s start on the same item. Overdue work is as of today. Lines are the items with any of these, in item id order; `format=csv|xlsx|pdf` downloads all.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description A day in the period (default: today) */
+          date?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          /** @description A custom period's first day, with `to` */
+          from?: string;
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description The calendar month, quarter or year containing `date`; or give `from` and `to` instead */
+          period?: 'month' | 'quarter' | 'year';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+          /** @description A custom period's last day (inclusive), with `from` */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The items' own category; id null for items without one */
+              by_category: {
+                /** @description Of those, repairs of a failure (kind corrective) */
+                corrective: number;
+                /** @description Actual cost, parts included */
+                cost: string;
+                /** @description Start to completion of the work: the item is in repair meanwhile */
+                downtime_hours: number;
+                id: number | null;
+                items: number;
+                /** @description The actual durations recorded */
+                labour_hours: number;
+                /** @description Mean time between failures: from the completion of one corrective record to the start of the item's next, for the failures started in the period; null with fewer than two failures */
+                mtbf_days: number | null;
+                name: string | null;
+                /** @description Schedules overdue today (not started, due before today or by reading) */
+                overdue: number;
+                parts_cost: string;
+                /** @description Work records completed in the period */
+                work_orders: number;
+              }[];
+              data: {
+                category: string | null;
+                /** @description Of those, repairs of a failure (kind corrective) */
+                corrective: number;
+                /** @description Actual cost, parts included */
+                cost: string;
+                /** @description Start to completion of the work: the item is in repair meanwhile */
+                downtime_hours: number;
+                item_id: number;
+                /** @description The actual durations recorded */
+                labour_hours: number;
+                location: string | null;
+                /** @description Mean time between failures: from the completion of one corrective record to the start of the item's next, for the failures started in the period; null with fewer than two failures */
+                mtbf_days: number | null;
+                name: string;
+                /** @description The earliest due date of its overdue calendar schedules */
+                oldest_overdue: string | null;
+                /** @description Schedules overdue today (not started, due before today or by reading) */
+                overdue: number;
+                parts_cost: string;
+                sku: string;
+                /** @description Work records completed in the period */
+                work_orders: number;
+              }[];
+              from: string;
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              overdue_as_of: string;
+              to: string;
+              /** @description Every line, not just this page */
+              totals: {
+                /** @description Of those, repairs of a failure (kind corrective) */
+                corrective: number;
+                /** @description Actual cost, parts included */
+                cost: string;
+                /** @description Start to completion of the work: the item is in repair meanwhile */
+                downtime_hours: number;
+                items: number;
+                /** @description The actual durations recorded */
+                labour_hours: number;
+                /** @description Mean time between failures: from the completion of one corrective record to the start of the item's next, for the failures started in the period; null with fewer than two failures */
+                mtbf_days: number | null;
+                /** @description Schedules overdue today (not started, due before today or by reading) */
+                overdue: number;
+                parts_cost: string;
+                /** @description Work records completed in the period */
+                work_orders: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/missing-owner-or-location': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Assets on the register without an owner or without a location
+     * @description Serial items not disposed of with no one assigned (`assigned_to`: the person, place or kit holding it) or no location. A caller limited to some locations sees only items placed in them, so never one without a location. Lines page with `limit`/`cursor`; `format=csv|xlsx|pdf` downloads every line.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description Only those without an owner, or only those without a location */
+          missing?: 'owner' | 'location';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                category: string | null;
+                item_id: number;
+                location: string | null;
+                missing: ('owner' | 'location')[];
+                name: string;
+                purchase_price: string | null;
+                sku: string;
+                status: string;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              totals: {
+                items: number;
+                purchase_price: string;
+                without_location: number;
+                without_owner: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/not-audited-since': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Items not seen in a physical audit since a date (compliance)
+     * @description Items tracked one by one and not disposed of, in your locations, that no audit has scanned on or after `since` (never-audited ones included), in id order. JSON pages carry `totals` for the whole filtered report; `format=csv|xlsx|pdf` downloads every line.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description Items no physical audit has scanned on or after this day */
+          since: string;
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                category: string | null;
+                item_id: number;
+                /** @description Null: never scanned in a physical audit */
+                last_audited_at: string | null;
+                location: string | null;
+                name: string;
+                sku: string;
+                status: string;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              since: string;
+              /** @description The whole filtered report, not just this page */
+              totals: {
+                items: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/utilisation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How much of the period each item was checked out, rolled up per category and location
+     * @description From the check-out records: deployed = checked out to a person or a location, or inside a kit while the kit itself was out (one level). Available = the part of the period the item was on the books: from its purchase date (else from when it was registered) to its disposal, and not beyond now. Serial items only. `idle_days=N` keeps the items not checked out for N days or more at the end of the period. Default period: this month. Lines in item id order; `format=csv|xlsx|pdf` downloads all.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description This category and all below it */
+          category_id?: number;
+          cursor?: string;
+          /** @description A day in the period (default: today) */
+          date?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          /** @description A custom period's first day, with `to` */
+          from?: string;
+          /** @description Only items idle (not checked out) for at least this many days at the end of the period */
+          idle_days?: number;
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description The calendar month, quarter or year containing `date`; or give `from` and `to` instead */
+          period?: 'month' | 'quarter' | 'year';
+          status?: 'ordered' | 'in_stock' | 'deployed' | 'in_repair' | 'lost' | 'retired' | 'disposed';
+          supplier_id?: number;
+          /** @description A custom period's last day (inclusive), with `from` */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The items' own category; id null for items without one */
+              by_category: {
+                /** @description Days in the period the item was on the books (bought, not disposed of) */
+                available_days: number;
+                /** @description Check-outs started in the period */
+                checkouts: number;
+                /** @description Of those, days checked out */
+                deployed_days: number;
+                id: number | null;
+                items: number;
+                name: string | null;
+                /** @description Deployed as a share of available; null with none available */
+                utilisation_percent: number | null;
+              }[];
+              /** @description The items' own location; id null for items without one */
+              by_location: {
+                /** @description Days in the period the item was on the books (bought, not disposed of) */
+                available_days: number;
+                /** @description Check-outs started in the period */
+                checkouts: number;
+                /** @description Of those, days checked out */
+                deployed_days: number;
+                id: number | null;
+                items: number;
+                name: string | null;
+                /** @description Deployed as a share of available; null with none available */
+                utilisation_percent: number | null;
+              }[];
+              data: {
+                /** @description Days in the period the item was on the books (bought, not disposed of) */
+                available_days: number;
+                category: string | null;
+                /** @description Check-outs started in the period */
+                checkouts: number;
+                /** @description Of those, days checked out */
+                deployed_days: number;
+                /** @description Whole days since it was last checked in (or bought, if never out) at the end of the period; 0 if out */
+                idle_days: number;
+                item_id: number;
+                location: string | null;
+                name: string;
+                sku: string;
+                status: string;
+                /** @description Deployed as a share of available; null with none available */
+                utilisation_percent: number | null;
+              }[];
+              from: string;
+              idle_days: number | null;
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              to: string;
+              /** @description Every line, not just this page */
+              totals: {
+                /** @description Days in the period the item was on the books (bought, not disposed of) */
+                available_days: number;
+                /** @description Check-outs started in the period */
+                checkouts: number;
+                /** @description Of those, days checked out */
+                deployed_days: number;
+                items: number;
+                /** @description Deployed as a share of available; null with none available */
+                utilisation_percent: number | null;
               };
             };
           };
@@ -6278,8 +8950,17 @@ export interface paths {
           content: {
             'application/json': {
               data: {
+                approved_item: {
+                  id: number;
+                  name: string;
+                  sku: string;
+                } | null;
                 /** @description The item handed out on approval */
                 approved_item_id: number | null;
+                category: {
+                  id: number;
+                  name: string;
+                } | null;
                 category_id: number | null;
                 checkout_id: number | null;
                 created_at: string;
@@ -6287,6 +8968,12 @@ export interface paths {
                 decided_by: string | null;
                 decline_reason: string | null;
                 id: number;
+                /** @description The item asked for, named */
+                item: {
+                  id: number;
+                  name: string;
+                  sku: string;
+                } | null;
                 item_id: number | null;
                 needed_from: string | null;
                 needed_until: string | null;
@@ -6322,7 +9009,7 @@ export interface paths {
         content: {
           'application/json': {
             category_id?: number;
-            /** @description A particular item; or give category_id for any item of a category */
+            /** @description A particular item; or its sku, or category_id for any item of a category */
             item_id?: number;
             /** Format: date-time */
             needed_from?: string;
@@ -6333,6 +9020,8 @@ export interface paths {
             needed_until?: string;
             /** @description What it is for */
             note: string;
+            /** @description A particular item by the SKU on its label */
+            sku?: string;
           };
         };
       };
@@ -6363,8 +9052,17 @@ export interface paths {
           };
           content: {
             'application/json': {
+              approved_item: {
+                id: number;
+                name: string;
+                sku: string;
+              } | null;
               /** @description The item handed out on approval */
               approved_item_id: number | null;
+              category: {
+                id: number;
+                name: string;
+              } | null;
               category_id: number | null;
               checkout_id: number | null;
               created_at: string;
@@ -6372,6 +9070,12 @@ export interface paths {
               decided_by: string | null;
               decline_reason: string | null;
               id: number;
+              /** @description The item asked for, named */
+              item: {
+                id: number;
+                name: string;
+                sku: string;
+              } | null;
               item_id: number | null;
               needed_from: string | null;
               needed_until: string | null;
@@ -6452,8 +9156,17 @@ export interface paths {
           };
           content: {
             'application/json': {
+              approved_item: {
+                id: number;
+                name: string;
+                sku: string;
+              } | null;
               /** @description The item handed out on approval */
               approved_item_id: number | null;
+              category: {
+                id: number;
+                name: string;
+              } | null;
               category_id: number | null;
               checkout_id: number | null;
               created_at: string;
@@ -6461,6 +9174,12 @@ export interface paths {
               decided_by: string | null;
               decline_reason: string | null;
               id: number;
+              /** @description The item asked for, named */
+              item: {
+                id: number;
+                name: string;
+                sku: string;
+              } | null;
               item_id: number | null;
               needed_from: string | null;
               needed_until: string | null;
@@ -6539,8 +9258,17 @@ export interface paths {
           };
           content: {
             'application/json': {
+              approved_item: {
+                id: number;
+                name: string;
+                sku: string;
+              } | null;
               /** @description The item handed out on approval */
               approved_item_id: number | null;
+              category: {
+                id: number;
+                name: string;
+              } | null;
               category_id: number | null;
               checkout_id: number | null;
               created_at: string;
@@ -6548,6 +9276,12 @@ export interface paths {
               decided_by: string | null;
               decline_reason: string | null;
               id: number;
+              /** @description The item asked for, named */
+              item: {
+                id: number;
+                name: string;
+                sku: string;
+              } | null;
               item_id: number | null;
               needed_from: string | null;
               needed_until: string | null;
@@ -6567,6 +9301,67 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/requests/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The categories one may ask for an item of (names and parents only, not the catalogue) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                id: number;
+                name: string;
+                parent_category_id: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6851,6 +9646,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/stock/levels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock levels of every item, by item name then location, filtered and searchable */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          /** @description This location and all below it */
+          location_id?: number;
+          /** @description Only levels below their minimum or at or below their reorder point */
+          low?: 'true' | 'false';
+          /** @description Part of the item's name or SKU */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                at_or_below_reorder_point: boolean;
+                below_min_level: boolean;
+                item: {
+                  id: number;
+                  name: string;
+                  sku: string;
+                };
+                item_id: number;
+                location_id: number;
+                location_name: string;
+                min_level: string | null;
+                quantity: string;
+                reorder_point: string | null;
+                reorder_quantity: string | null;
+                unit: string;
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stock/reorder-suggestions': {
     parameters: {
       query?: never;
@@ -6933,6 +9814,692 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stocktakes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Physical audits, newest first, by location (and below) and state, with progress counts */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          /** @description Audits of this location or any below it */
+          location_id?: number;
+          state?: 'open' | 'closed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                closed_at: string | null;
+                closed_by: string | null;
+                created_at: string;
+                id: number;
+                location: {
+                  id: number;
+                  name: string;
+                };
+                location_id: number;
+                mark_missing_lost: boolean;
+                move_unexpected: boolean;
+                note: string | null;
+                progress: {
+                  /** @description Items whose location was in the subtree at the start */
+                  expected: number;
+                  /** @description Expected and scanned */
+                  found: number;
+                  /** @description Missing items closing marked lost */
+                  marked_lost: number;
+                  /** @description Expected and not scanned (so far, while open) */
+                  missing: number;
+                  /** @description Unexpected items closing moved to where they were scanned */
+                  moved: number;
+                  /** @description Items scanned, found or unexpected */
+                  scanned: number;
+                  /** @description Scanned and not expected */
+                  unexpected: number;
+                };
+                started_at: string;
+                started_by: string | null;
+                /** @enum {string} */
+                state: 'open' | 'closed';
+                updated_at: string;
+                version: number;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Start a physical audit of a location and everything below it (accepts Idempotency-Key)
+     * @description Records who started it and when, and takes the items placed in the subtree now (not disposed, tracked one by one) as expected. A location with an open audit already is a 409 naming `location_id`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The location to audit, with everything below it */
+            location_id: number;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closed_at: string | null;
+              closed_by: string | null;
+              created_at: string;
+              id: number;
+              location: {
+                id: number;
+                name: string;
+              };
+              location_id: number;
+              mark_missing_lost: boolean;
+              move_unexpected: boolean;
+              note: string | null;
+              progress: {
+                /** @description Items whose location was in the subtree at the start */
+                expected: number;
+                /** @description Expected and scanned */
+                found: number;
+                /** @description Missing items closing marked lost */
+                marked_lost: number;
+                /** @description Expected and not scanned (so far, while open) */
+                missing: number;
+                /** @description Unexpected items closing moved to where they were scanned */
+                moved: number;
+                /** @description Items scanned, found or unexpected */
+                scanned: number;
+                /** @description Scanned and not expected */
+                unexpected: number;
+              };
+              started_at: string;
+              started_by: string | null;
+              /** @enum {string} */
+              state: 'open' | 'closed';
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stocktakes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a physical audit with its progress: expected, found, missing, unexpected */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closed_at: string | null;
+              closed_by: string | null;
+              created_at: string;
+              id: number;
+              location: {
+                id: number;
+                name: string;
+              };
+              location_id: number;
+              mark_missing_lost: boolean;
+              move_unexpected: boolean;
+              note: string | null;
+              progress: {
+                /** @description Items whose location was in the subtree at the start */
+                expected: number;
+                /** @description Expected and scanned */
+                found: number;
+                /** @description Missing items closing marked lost */
+                marked_lost: number;
+                /** @description Expected and not scanned (so far, while open) */
+                missing: number;
+                /** @description Unexpected items closing moved to where they were scanned */
+                moved: number;
+                /** @description Items scanned, found or unexpected */
+                scanned: number;
+                /** @description Scanned and not expected */
+                unexpected: number;
+              };
+              started_at: string;
+              started_by: string | null;
+              /** @enum {string} */
+              state: 'open' | 'closed';
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stocktakes/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the audit: found, missing and unexpected are final (If-Match optional)
+     * @description One transaction. `move_unexpected` moves each unexpected item to the room it was scanned in; `mark_missing_lost` marks each missing item lost where its status allows. Items checked out or in an open transfer are left as they are. A closed audit takes no more scans.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Mark each missing item lost, where its status allows it (with a history entry)
+             * @default false
+             */
+            mark_missing_lost?: boolean;
+            /**
+             * @description Move each unexpected item to the room it was scanned in (with a history entry)
+             * @default false
+             */
+            move_unexpected?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closed_at: string | null;
+              closed_by: string | null;
+              created_at: string;
+              id: number;
+              location: {
+                id: number;
+                name: string;
+              };
+              location_id: number;
+              mark_missing_lost: boolean;
+              move_unexpected: boolean;
+              note: string | null;
+              progress: {
+                /** @description Items whose location was in the subtree at the start */
+                expected: number;
+                /** @description Expected and scanned */
+                found: number;
+                /** @description Missing items closing marked lost */
+                marked_lost: number;
+                /** @description Expected and not scanned (so far, while open) */
+                missing: number;
+                /** @description Unexpected items closing moved to where they were scanned */
+                moved: number;
+                /** @description Items scanned, found or unexpected */
+                scanned: number;
+                /** @description Scanned and not expected */
+                unexpected: number;
+              };
+              started_at: string;
+              started_by: string | null;
+              /** @enum {string} */
+              state: 'open' | 'closed';
+              updated_at: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stocktakes/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit's lines: SKU, name, expected and scanned location, result
+     * @description By SKU. JSON pages carry the audit (state and counts); `format=csv|xlsx|pdf` downloads every line.
+     */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          /** @description json pages with `limit`/`cursor`; csv, xlsx and pdf download every line */
+          format?: 'json' | 'csv' | 'xlsx' | 'pdf';
+          limit?: number;
+          /** @description Only the lines with this result */
+          result?: 'found' | 'missing' | 'unexpected';
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** @description Where the records put it: at the start, or at its first scan */
+                expected_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                item_id: number;
+                name: string;
+                /** @description What closing did to the item */
+                outcome: ('moved' | 'marked_lost') | null;
+                /**
+                 * @description missing means not scanned (yet, while the audit is open)
+                 * @enum {string}
+                 */
+                result: 'found' | 'missing' | 'unexpected';
+                scan_count: number;
+                scanned_at: string | null;
+                scanned_by: string | null;
+                /** @description The room it was last scanned in, if the scanner said */
+                scanned_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                sku: string;
+              }[];
+              /** @description Pass as `cursor` for the next page */
+              next_cursor: string | null;
+              stocktake: {
+                closed_at: string | null;
+                closed_by: string | null;
+                created_at: string;
+                id: number;
+                location: {
+                  id: number;
+                  name: string;
+                };
+                location_id: number;
+                mark_missing_lost: boolean;
+                move_unexpected: boolean;
+                note: string | null;
+                progress: {
+                  /** @description Items whose location was in the subtree at the start */
+                  expected: number;
+                  /** @description Expected and scanned */
+                  found: number;
+                  /** @description Missing items closing marked lost */
+                  marked_lost: number;
+                  /** @description Expected and not scanned (so far, while open) */
+                  missing: number;
+                  /** @description Unexpected items closing moved to where they were scanned */
+                  moved: number;
+                  /** @description Items scanned, found or unexpected */
+                  scanned: number;
+                  /** @description Scanned and not expected */
+                  unexpected: number;
+                };
+                started_at: string;
+                started_by: string | null;
+                /** @enum {string} */
+                state: 'open' | 'closed';
+                updated_at: string;
+                version: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stocktakes/{id}/scans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record an item as seen: by `code` (SKU or serial number, as a label reads) or `item_id`
+     * @description The first scan of an item answers 201; scanning it again answers 200 with `repeated: true` and only counts. A code no item (you can see) has is a 404 naming `code`; a closed audit is a 409 naming `state`. `location_id`, the room it was found in, must lie within the audited location.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What the label reads: the SKU, or the serial number (ignoring case) */
+            code?: string;
+            /** @description The item, when it is known by id */
+            item_id?: number;
+            /** @description The room it was found in, within the audited location */
+            location_id?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description RFC 9457 problem details */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detail?: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+              instance?: string;
+              status: number;
+              title: string;
+              type: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              line: {
+                /** @description Where the records put it: at the start, or at its first scan */
+                expected_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                item_id: number;
+                name: string;
+                /** @description What closing did to the item */
+                outcome: ('moved' | 'marked_lost') | null;
+                /**
+                 * @description missing means not scanned (yet, while the audit is open)
+                 * @enum {string}
+                 */
+                result: 'found' | 'missing' | 'unexpected';
+                scan_count: number;
+                scanned_at: string | null;
+                scanned_by: string | null;
+                /** @description The room it was last scanned in, if the scanner said */
+                scanned_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                sku: string;
+              };
+              progress: {
+                /** @description Items whose location was in the subtree at the start */
+                expected: number;
+                /** @description Expected and scanned */
+                found: number;
+                /** @description Missing items closing marked lost */
+                marked_lost: number;
+                /** @description Expected and not scanned (so far, while open) */
+                missing: number;
+                /** @description Unexpected items closing moved to where they were scanned */
+                moved: number;
+                /** @description Items scanned, found or unexpected */
+                scanned: number;
+                /** @description Scanned and not expected */
+                unexpected: number;
+              };
+              /** @description The item had been scanned in this audit already: only its count went up */
+              repeated: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              line: {
+                /** @description Where the records put it: at the start, or at its first scan */
+                expected_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                item_id: number;
+                name: string;
+                /** @description What closing did to the item */
+                outcome: ('moved' | 'marked_lost') | null;
+                /**
+                 * @description missing means not scanned (yet, while the audit is open)
+                 * @enum {string}
+                 */
+                result: 'found' | 'missing' | 'unexpected';
+                scan_count: number;
+                scanned_at: string | null;
+                scanned_by: string | null;
+                /** @description The room it was last scanned in, if the scanner said */
+                scanned_location: {
+                  id: number;
+                  name: string;
+                } | null;
+                sku: string;
+              };
+              progress: {
+                /** @description Items whose location was in the subtree at the start */
+                expected: number;
+                /** @description Expected and scanned */
+                found: number;
+                /** @description Missing items closing marked lost */
+                marked_lost: number;
+                /** @description Expected and not scanned (so far, while open) */
+                missing: number;
+                /** @description Unexpected items closing moved to where they were scanned */
+                moved: number;
+                /** @description Items scanned, found or unexpected */
+                scanned: number;
+                /** @description Scanned and not expected */
+                unexpected: number;
+              };
+              /** @description The item had been scanned in this audit already: only its count went up */
+              repeated: boolean;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

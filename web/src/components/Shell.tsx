@@ -3,19 +3,28 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAlarm,
   IconArrowsExchange,
   IconBuilding,
-  IconAlarm,
+  IconCalendarEvent,
   IconCategory,
   IconClipboardCheck,
+  IconClipboardList,
+  IconHandFinger,
   IconHistory,
   IconKey,
   IconList,
+  IconPackages,
+  IconReportAnalytics,
   IconScan,
+  IconShieldCheck,
   IconShieldLock,
+  IconTool,
   IconTruck,
   IconUser,
   IconUsers,
+  IconChartBar,
+  IconLayoutDashboard,
 } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -30,12 +39,22 @@ interface Entry {
   needs: Permission;
 }
 
+// Daily work first, then the records behind it, then your account and administration.
 const entries: Entry[] = [
+  { to: '/dashboard', label: 'Dashboard', icon: IconChartBar, needs: 'reports:read' },
   { to: '/items', label: 'Items', icon: IconList, needs: 'items:read' },
-  { to: '/me/assignments', label: 'My assignments', icon: IconClipboardCheck, needs: 'assignments:self' },
-  { to: '/checkouts/overdue', label: 'Overdue', icon: IconAlarm, needs: 'assignments:read' },
-  { to: '/transfers', label: 'Transfers', icon: IconArrowsExchange, needs: 'transfers:read' },
   { to: '/scan', label: 'Scan', icon: IconScan, needs: 'items:read' },
+  { to: '/me/assignments', label: 'My assignments', icon: IconClipboardCheck, needs: 'assignments:self' },
+  { to: '/requests', label: 'Requests', icon: IconHandFinger, needs: 'requests:create' },
+  { to: '/checkouts/overdue', label: 'Overdue', icon: IconAlarm, needs: 'assignments:read' },
+  { to: '/reservations', label: 'Reservations', icon: IconCalendarEvent, needs: 'reservations:read' },
+  { to: '/transfers', label: 'Transfers', icon: IconArrowsExchange, needs: 'transfers:read' },
+  { to: '/stock', label: 'Stock', icon: IconPackages, needs: 'stock:read' },
+  { to: '/maintenance', label: 'Maintenance', icon: IconTool, needs: 'maintenance:read' },
+  { to: '/warranty', label: 'Warranty', icon: IconShieldCheck, needs: 'items:read' },
+  { to: '/stocktakes', label: 'Physical audits', icon: IconClipboardList, needs: 'stocktakes:read' },
+  { to: '/reports', label: 'Reports', icon: IconReportAnalytics, needs: 'reports:read' },
+  { to: '/dashboards', label: 'My dashboards', icon: IconLayoutDashboard, needs: 'reports:read' },
   { to: '/locations', label: 'Locations', icon: IconBuilding, needs: 'locations:read' },
   { to: '/categories', label: 'Categories', icon: IconCategory, needs: 'categories:read' },
   { to: '/suppliers', label: 'Suppliers', icon: IconTruck, needs: 'suppliers:read' },

@@ -22,7 +22,10 @@ async function allPages<T>(
   return rows;
 }
 
-function pathLabels<T extends { id: number; name: string }>(rows: T[], parentOf: (row: T) => number | null) {
+export function pathLabels<T extends { id: number; name: string }>(
+  rows: T[],
+  parentOf: (row: T) => number | null,
+) {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const label = (row: T, seen = 0): string => {
     const parentId = parentOf(row);

@@ -1,5 +1,6 @@
-// The start screen for the signed-in user's role: the items list for those who may read the catalogue, and
-// their own assignments for everyone else (employees have only self-service).
+// The start screen for the signed-in user's role: the executive dashboard for those who read reports, the items
+// list for others who may read the catalogue, and their own assignments for everyone else (employees have only
+// self-service).
 import { Navigate } from 'react-router';
 import { Loading } from '../components/States.tsx';
 import { useCan, useMe } from '../hooks/useMe.ts';
@@ -8,5 +9,6 @@ export default function Home() {
   const me = useMe();
   const can = useCan();
   if (me.isPending) return <Loading />;
-  return <Navigate to={can('items:read') ? '/items' : '/me/assignments'} replace />;
+  const start = can('reports:read') ? '/dashboard' : can('items:read') ? '/items' : '/me/assignments';
+  return <Navigate to={start} replace />;
 }

@@ -1,12 +1,14 @@
-// What is assigned to me, with a button to acknowledge each thing once I have it. Every role has this
-// screen; it is an employee's home.
+// What is assigned to me, with a button to acknowledge each thing once I have it, and the way to ask for more.
+// Every role has this screen; it is an employee's home.
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { IconCheck, IconHandFinger } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client.ts';
 import { messageOf } from '../../api/problem.ts';
 import type { Assignment } from '../../api/types.ts';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { useCan } from '../../hooks/useMe.ts';
 import { dateOf } from './holder.ts';
 
 function AssignmentCard({ assignment: a }: { assignment: Assignment }) {
@@ -59,6 +61,7 @@ function AssignmentCard({ assignment: a }: { assignment: Assignment }) {
 }
 
 export default function MyAssignments() {
+  const can = useCan();
   const mine = useInfiniteQuery({
     queryKey: ['assignments', 'mine'],
     initialPageParam: undefined as string | undefined,
@@ -74,9 +77,21 @@ export default function MyAssignments() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        My assignments
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          My assignments
+        </Title>
+        {can('requests:create') && (
+          <Button
+            component={Link}
+            to="/requests"
+            variant="default"
+            leftSection={<IconHandFinger size={18} aria-hidden />}
+          >
+            Ask for equipment
+          </Button>
+        )}
+      </Group>
       {mine.isPending ? (
         <Loading />
       ) : mine.isError ? (

@@ -11,3 +11,6 @@ export const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateS
 
 /** A date picked in a form ("2026-05-31") as the end of that local day, the latest moment it still means. */
 export const endOfDay = (date: string) => new Date(`${date}T23:59:59`).toISOString();
+
+/** A date picked in a form as the start of that local day. */
+export const startOfDay = (date: string) => new Date(`${date}T00:00:00`).toISOString();

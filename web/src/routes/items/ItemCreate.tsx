@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
-import { bodyOf, formValuesOf } from './item-body.ts';
+import { formValuesOf, newItemBodyOf } from './item-body.ts';
 import { ItemForm } from './ItemForm.tsx';
 
 export default function ItemCreate() {
@@ -23,11 +23,12 @@ export default function ItemCreate() {
       <ItemForm
         initial={initial}
         submitLabel="Create item"
+        choosesTracking
         onCancel={() => void navigate(-1)}
         onSubmit={async (values) => {
           const created = await must(
             api.POST('/api/v1/items', {
-              body: bodyOf(values),
+              body: newItemBodyOf(values),
               headers: { 'idempotency-key': idempotencyKey },
             }),
           );

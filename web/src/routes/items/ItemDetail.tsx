@@ -1,8 +1,8 @@
 // One item: its fields, specifications, custom fields and tags, who holds it, its history, and the way to
-// edit or label it, check it out and back in, its maintenance and its depreciation.
+// edit or label it, check it out and back in, reserve it, its maintenance and its depreciation, and disposal.
 // Everything the user typed is rendered as text by React; nothing is treated as HTML.
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconEdit, IconQrcode } from '@tabler/icons-react';
+import { IconEdit, IconPackages, IconQrcode } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
@@ -11,8 +11,11 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useCan } from '../../hooks/useMe.ts';
 import { labelOf, useCategories, useLocations, useSuppliers } from '../../hooks/useReference.ts';
 import { ItemCustody } from '../custody/ItemCustody.tsx';
+import { DisposalAction } from '../lifecycle/DisposalAction.tsx';
+import { DisposalRecord } from '../lifecycle/DisposalRecord.tsx';
 import { ItemDepreciation } from '../lifecycle/ItemDepreciation.tsx';
 import { ItemMaintenance } from '../lifecycle/ItemMaintenance.tsx';
+import { ItemReservations } from '../reservations/ItemReservations.tsx';
 import { ItemHistory } from './ItemHistory.tsx';
 import { showValue } from './show-value.ts';
 
@@ -97,6 +100,16 @@ export default function ItemDetail() {
           </Group>
         </Stack>
         <Group gap="xs">
+          {it.tracking === 'quantity' && can('stock:read') && (
+            <Button
+              component={Link}
+              to={`/stock/items/${id}`}
+              variant="default"
+              leftSection={<IconPackages size={18} aria-hidden />}
+            >
+              Stock
+            </Button>
+          )}
           <Button
             component={Link}
             to={`/items/${id}/label`}
@@ -114,6 +127,7 @@ export default function ItemDetail() {
               Edit
             </Button>
           )}
+          {can('items:write') && it.status === 'retired' && <DisposalAction item={it} />}
         </Group>
       </Group>
       {it.description && <Text style={{ whiteSpace: 'pre-wrap' }}>{it.description}</Text>}
@@ -140,7 +154,9 @@ export default function ItemDetail() {
           <Pairs title="Custom fields" values={it.custom_fields} />
         </Stack>
       </SimpleGrid>
+      {it.status === 'disposed' && <DisposalRecord id={id} />}
       {can('assignments:read') && <ItemCustody item={it} />}
+      {can('reservations:read') && <ItemReservations item={it} />}
       {can('maintenance:read') && <ItemMaintenance id={id} />}
       <ItemDepreciation id={id} />
       <ItemHistory id={id} />

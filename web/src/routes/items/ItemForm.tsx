@@ -7,6 +7,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   TagsInput,
   Textarea,
   TextInput,
@@ -24,11 +25,13 @@ import { SpecificationsInput } from './SpecificationsInput.tsx';
 interface Props {
   initial: ItemFormValues;
   submitLabel: string;
+  /** Creating: the item's tracking can still be chosen (it is fixed once created). */
+  choosesTracking?: boolean;
   onSubmit: (values: ItemFormValues) => Promise<void>;
   onCancel: () => void;
 }
 
-export function ItemForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+export function ItemForm({ initial, submitLabel, choosesTracking = false, onSubmit, onCancel }: Props) {
   const form = useForm<ItemFormValues>({ initialValues: initial });
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -114,6 +117,23 @@ export function ItemForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
           <TextInput label="Current value" inputMode="decimal" {...form.getInputProps('current_value')} />
           <TextInput label="Warranty until" type="date" {...form.getInputProps('warranty_expiry')} />
         </SimpleGrid>
+        {choosesTracking && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Switch
+              label="Tracked by quantity"
+              description="Consumables and spare parts: counted per location, not one by one"
+              size="md"
+              checked={form.values.tracking === 'quantity'}
+              onChange={(event) =>
+                form.setFieldValue('tracking', event.currentTarget.checked ? 'quantity' : 'serial')
+              }
+              error={form.errors.tracking}
+            />
+            {form.values.tracking === 'quantity' && (
+              <TextInput label="Unit" placeholder="pcs" {...form.getInputProps('unit')} />
+            )}
+          </SimpleGrid>
+        )}
         <TagsInput label="Tags" clearable {...form.getInputProps('tags')} />
         <Textarea
           label="Description"

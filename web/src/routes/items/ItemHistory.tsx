@@ -21,6 +21,10 @@ const actionLabel: Record<string, string> = {
   maintenance_started: 'Maintenance started',
   maintenance_completed: 'Maintenance completed',
   disposed: 'Disposed',
+  stock_received: 'Stock received',
+  stock_issued: 'Stock issued',
+  stock_adjusted: 'Stock adjusted',
+  stock_transferred: 'Stock transferred',
 };
 
 function changesOf(entry: HistoryEntry): [string, { before: unknown; after: unknown }][] {

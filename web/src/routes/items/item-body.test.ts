@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOf, formValuesOf } from './item-body.ts';
+import { bodyOf, formValuesOf, newItemBodyOf } from './item-body.ts';
 
 describe('the item form body', () => {
   it('sends blanks as null and money as the typed decimal string, never a number', () => {
@@ -43,5 +43,16 @@ describe('the item form body', () => {
       ['cpu', 'M2'],
       ['cores', '8'],
     ]);
+  });
+
+  it('sends how a new item is counted only when it is by quantity, and never on an edit', () => {
+    const serial = { ...formValuesOf(), sku: 'S', name: 'Scale' };
+    expect(newItemBodyOf(serial)).not.toHaveProperty('tracking');
+    expect(newItemBodyOf({ ...serial, tracking: 'quantity', unit: ' ' })).toMatchObject({
+      tracking: 'quantity',
+    });
+    expect(newItemBodyOf({ ...serial, tracking: 'quantity', unit: ' ' })).not.toHaveProperty('unit');
+    expect(newItemBodyOf({ ...serial, tracking: 'quantity', unit: ' box ' })).toMatchObject({ unit: 'box' });
+    expect(bodyOf({ ...serial, tracking: 'quantity', unit: 'box' })).not.toHaveProperty('tracking');
   });
 });

@@ -19,6 +19,9 @@ export interface ItemFormValues {
   tags: string[];
   specifications: [string, string][];
   custom_fields: Record<string, unknown>;
+  /** Chosen once, when the item is created: counted one by one (serial) or as a quantity per location. */
+  tracking: 'serial' | 'quantity';
+  unit: string;
 }
 
 export function formValuesOf(item?: Item): ItemFormValues {
@@ -42,6 +45,8 @@ export function formValuesOf(item?: Item): ItemFormValues {
       typeof v === 'string' ? v : JSON.stringify(v),
     ]),
     custom_fields: item?.custom_fields ?? {},
+    tracking: item?.tracking ?? 'serial',
+    unit: item?.unit ?? '',
   };
 }
 
@@ -71,5 +76,14 @@ export function bodyOf(values: ItemFormValues): NewItem {
     custom_fields: Object.fromEntries(
       Object.entries(values.custom_fields).filter(([, v]) => v !== '' && v !== undefined),
     ),
+  };
+}
+
+/** A new item's body: the fields, and how it is counted (a quantity item's unit defaults to the server's "pcs"). */
+export function newItemBodyOf(values: ItemFormValues): NewItem {
+  const unit = text(values.unit);
+  return {
+    ...bodyOf(values),
+    ...(values.tracking === 'quantity' && { tracking: 'quantity', ...(unit && { unit }) }),
   };
 }

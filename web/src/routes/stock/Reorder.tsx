@@ -1,0 +1,151 @@
+// Reorder suggestions: levels at or below their reorder point, with how much to order, from which supplier and
+// at what the last delivery cost; filtered by location (and everything below it).
+import { Anchor, Button, Card, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api, must } from '../../api/client.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { useLocations } from '../../hooks/useReference.ts';
+import { StockNav } from './StockNav.tsx';
+import type { ReorderSuggestion } from './stock-types.ts';
+
+const keyOf = (s: ReorderSuggestion) => `${s.item.id}:${s.location.id}`;
+
+function ItemName({ suggestion: s }: { suggestion: ReorderSuggestion }) {
+  return (
+    <>
+      <Anchor component={Link} to={`/stock/items/${s.item.id}`} fw={600}>
+        {s.item.name}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {s.item.sku}
+      </Text>
+    </>
+  );
+}
+
+function SuggestionCards({ rows }: { rows: ReorderSuggestion[] }) {
+  return (
+    <Stack gap="xs">
+      {rows.map((s) => (
+        <Card key={keyOf(s)} withBorder padding="sm">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <div style={{ minWidth: 0 }}>
+              <ItemName suggestion={s} />
+              <Text size="sm">{s.location.name}</Text>
+            </div>
+            <Text fw={700} size="lg" ta="right">
+              Order {s.suggested_quantity} {s.item.unit}
+            </Text>
+          </Group>
+          <Text size="sm" mt="xs">
+            On hand {s.quantity} · reorder at {s.reorder_point}
+            {s.supplier && ` · from ${s.supplier.name}`}
+            {s.last_unit_cost && ` · last ${s.last_unit_cost} each`}
+          </Text>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function SuggestionTable({ rows }: { rows: ReorderSuggestion[] }) {
+  return (
+    <ScrollTable label="Reorder suggestions list" minWidth={820}>
+      <Table verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Item</Table.Th>
+            <Table.Th>Location</Table.Th>
+            <Table.Th ta="right">On hand</Table.Th>
+            <Table.Th ta="right">Reorder point</Table.Th>
+            <Table.Th ta="right">Order</Table.Th>
+            <Table.Th>Supplier</Table.Th>
+            <Table.Th ta="right">Last unit cost</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((s) => (
+            <Table.Tr key={keyOf(s)}>
+              <Table.Td>
+                <ItemName suggestion={s} />
+              </Table.Td>
+              <Table.Td>{s.location.name}</Table.Td>
+              <Table.Td ta="right">{s.quantity}</Table.Td>
+              <Table.Td ta="right">{s.reorder_point}</Table.Td>
+              <Table.Td ta="right" fw={700}>
+                {s.suggested_quantity} {s.item.unit}
+              </Table.Td>
+              <Table.Td>{s.supplier?.name ?? '—'}</Table.Td>
+              <Table.Td ta="right">{s.last_unit_cost ?? '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
+  );
+}
+
+export default function Reorder() {
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const locations = useLocations();
+  const [params, setParams] = useSearchParams();
+  const locationId = params.get('location_id');
+  const suggestions = useInfiniteQuery({
+    queryKey: ['stock', 'reorder', locationId],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      must(
+        api.GET('/api/v1/stock/reorder-suggestions', {
+          params: {
+            query: {
+              limit: 50,
+              ...(locationId && { location_id: Number(locationId) }),
+              ...(pageParam && { cursor: pageParam }),
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const rows = suggestions.data?.pages.flatMap((page) => page.data) ?? [];
+
+  return (
+    <Stack>
+      <StockNav title="Reorder suggestions" />
+      <Select
+        label="Location"
+        placeholder="All locations"
+        searchable
+        clearable
+        limit={100}
+        maw={420}
+        data={locations.data?.options ?? []}
+        value={locationId}
+        onChange={(value) => setParams(value ? { location_id: value } : {}, { replace: true })}
+      />
+      {suggestions.isPending ? (
+        <Loading />
+      ) : suggestions.isError ? (
+        <Failed error={suggestions.error} />
+      ) : rows.length === 0 ? (
+        <Empty title="Nothing to reorder">No level is at or below its reorder point.</Empty>
+      ) : wide ? (
+        <SuggestionTable rows={rows} />
+      ) : (
+        <SuggestionCards rows={rows} />
+      )}
+      {suggestions.hasNextPage && (
+        <Button
+          variant="subtle"
+          loading={suggestions.isFetchingNextPage}
+          onClick={() => void suggestions.fetchNextPage()}
+        >
+          More
+        </Button>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,206 @@
+// Stock: every quantity-tracked item's level at each location, by item, searchable and filtered by location or to
+// the low ones; low levels are highlighted against their minimum and reorder point. The filters live in the URL.
+import { Anchor, Button, Card, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, must } from '../../api/client.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { useLocations } from '../../hooks/useReference.ts';
+import { LevelActions } from './LevelActions.tsx';
+import { LowBadge } from './LowBadge.tsx';
+import { StockNav } from './StockNav.tsx';
+import { lowness, type LevelEntry } from './stock-types.ts';
+
+/** A low level's row is tinted as well as badged. */
+const tint = (level: LevelEntry) => {
+  const low = lowness(level);
+  return low ? `var(--mantine-color-${low.color}-light)` : undefined;
+};
+
+function ItemName({ level }: { level: LevelEntry }) {
+  return (
+    <>
+      <Anchor component={Link} to={`/stock/items/${level.item.id}`} fw={600}>
+        {level.item.name}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {level.item.sku}
+      </Text>
+    </>
+  );
+}
+
+function LevelCards({ levels }: { levels: LevelEntry[] }) {
+  return (
+    <Stack gap="xs">
+      {levels.map((level) => (
+        <Card key={`${level.item.id}:${level.location_id}`} withBorder padding="sm" bg={tint(level)}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <div style={{ minWidth: 0 }}>
+              <ItemName level={level} />
+              <Text size="sm">{level.location_name}</Text>
+            </div>
+            <Stack gap={4} align="flex-end">
+              <Text fw={700} size="lg">
+                {level.quantity} {level.unit}
+              </Text>
+              <LowBadge level={level} />
+            </Stack>
+          </Group>
+          <Group justify="space-between" mt="xs">
+            <Text size="xs">
+              Min {level.min_level ?? '—'} · Reorder at {level.reorder_point ?? '—'}
+            </Text>
+            <LevelActions itemName={level.item.name} level={level} withLedger />
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function LevelTable({ levels }: { levels: LevelEntry[] }) {
+  return (
+    <ScrollTable label="Stock levels" minWidth={820}>
+      <Table verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Item</Table.Th>
+            <Table.Th>Location</Table.Th>
+            <Table.Th ta="right">On hand</Table.Th>
+            <Table.Th ta="right">Minimum</Table.Th>
+            <Table.Th ta="right">Reorder point</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {levels.map((level) => (
+            <Table.Tr key={`${level.item.id}:${level.location_id}`} bg={tint(level)}>
+              <Table.Td>
+                <ItemName level={level} />
+              </Table.Td>
+              <Table.Td>{level.location_name}</Table.Td>
+              <Table.Td ta="right" fw={600}>
+                {level.quantity} {level.unit}
+              </Table.Td>
+              <Table.Td ta="right">{level.min_level ?? '—'}</Table.Td>
+              <Table.Td ta="right">{level.reorder_point ?? '—'}</Table.Td>
+              <Table.Td>
+                <LowBadge level={level} />
+              </Table.Td>
+              <Table.Td>
+                <LevelActions itemName={level.item.name} level={level} withLedger />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
+  );
+}
+
+export default function Stock() {
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const locations = useLocations();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = params.get('q') ?? '';
+  const locationId = params.get('location_id');
+  const low = params.get('low') === 'true';
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const searchFor = useDebouncedCallback((text: string) => setParam('q', text.trim() || null), 300);
+
+  const levels = useInfiniteQuery({
+    queryKey: ['stock', 'levels', { q, locationId, low }],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      must(
+        api.GET('/api/v1/stock/levels', {
+          params: {
+            query: {
+              limit: 50,
+              ...(q && { q }),
+              ...(locationId && { location_id: Number(locationId) }),
+              ...(low && { low: 'true' as const }),
+              ...(pageParam && { cursor: pageParam }),
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const rows = levels.data?.pages.flatMap((page) => page.data) ?? [];
+
+  return (
+    <Stack>
+      <StockNav title="Stock" />
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label="Search"
+          placeholder="Name or SKU"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            searchFor(event.currentTarget.value);
+          }}
+          style={{ flex: '1 1 220px' }}
+        />
+        <Select
+          label="Location"
+          placeholder="All locations"
+          searchable
+          clearable
+          limit={100}
+          data={locations.data?.options ?? []}
+          value={locationId}
+          onChange={(value) => setParam('location_id', value)}
+          style={{ flex: '1 1 220px' }}
+        />
+        <Switch
+          label="Low levels only"
+          size="md"
+          checked={low}
+          onChange={(event) => setParam('low', event.currentTarget.checked ? 'true' : null)}
+          py="sm"
+        />
+      </Group>
+      {levels.isPending ? (
+        <Loading />
+      ) : levels.isError ? (
+        <Failed error={levels.error} />
+      ) : rows.length === 0 ? (
+        <Empty title={q || locationId || low ? 'No stock matches' : 'No stock yet'}>
+          Items tracked by quantity appear here once stock is received or reorder settings are set.
+        </Empty>
+      ) : wide ? (
+        <LevelTable levels={rows} />
+      ) : (
+        <LevelCards levels={rows} />
+      )}
+      {levels.hasNextPage && (
+        <Button
+          variant="subtle"
+          loading={levels.isFetchingNextPage}
+          onClick={() => void levels.fetchNextPage()}
+        >
+          More
+        </Button>
+      )}
+    </Stack>
+  );
+}
