@@ -6,6 +6,7 @@ import { valueFleet } from '../server/src/modules/depreciation/service.ts';
 import { findItems } from '../server/src/modules/items/find-items.ts';
 import { ListItemsQuery } from '../server/src/modules/items/schemas.ts';
 import { getItem } from '../server/src/modules/items/service.ts';
+import { listRegister, registerFilter } from '../server/src/modules/reports/service.ts';
 import { everywhere } from '../server/src/platform/scope.ts';
 import type { SqlRecorder } from './api-sql.ts';
 
@@ -118,4 +119,22 @@ const valuation: Scenario = {
     ),
 };
 
-export const scenarios: Scenario[] = [getById, search, filteredList, valuation];
+const register: Scenario = {
+  name: 'asset-register',
+  describe: () =>
+    `GET /api/v1/reports/asset-register?as_of=<date>&limit=50, date uniform over ${valuationDates.join(', ')}; the first page with the totals of the whole register`,
+  target: { percentile: 'p95', maxMs: 2_000 },
+  connections: 1,
+  paths: () => () =>
+    `/api/v1/reports/asset-register?${queryString({ as_of: pick(valuationDates), limit: '50' })}`,
+  pgbenchScripts: (_f, sql) =>
+    Promise.all(
+      valuationDates.map((asOf) =>
+        sql.pgbenchScript(async (db: Db) =>
+          listRegister(db, await registerFilter(db, {}, asOf, everywhere), 50),
+        ),
+      ),
+    ),
+};
+
+export const scenarios: Scenario[] = [getById, search, filteredList, valuation, register];
