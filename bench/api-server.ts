@@ -72,6 +72,9 @@ export async function startApiServer(
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     // One caller drives all the load; a per-caller limit would measure itself, not the API.
     RATE_LIMIT_PER_MINUTE: '0',
+    // The start-up jobs (a whole-fleet revaluation among them) would run during the measurements; the dataset's
+    // preparation runs the one the reports depend on (the valuation rollup) beforehand.
+    RUN_JOBS: 'false',
   };
   const child = spawnEis(['serve'], env, 'pipe');
   let output = '';

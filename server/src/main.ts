@@ -27,6 +27,7 @@ import { detectDueEvents } from './modules/assignments/due-events.ts';
 import { detectWarrantyEvents } from './modules/items/warranty.ts';
 import { detectMaintenanceEvents } from './modules/maintenance/overdue-events.ts';
 import { ensureFirstAdmin } from './modules/identity/users.ts';
+import { maintainRollup } from './modules/dashboards/valuation.ts';
 import { IsoDate } from './platform/schemas.ts';
 
 const usage = `Usage: eis <command>
@@ -43,7 +44,9 @@ const usage = `Usage: eis <command>
   jobs warranty-events [--as-of YYYY-MM-DD]
                      record an event for each warranty ending within 90, 60 and 30 days (safe to repeat)
   jobs maintenance-events
-                     record an event for each overdue maintenance occurrence (safe to repeat)`;
+                     record an event for each overdue maintenance occurrence (safe to repeat)
+  jobs valuation-rollup
+                     value the month ends the valuation rollup keeps and are missing (the hourly job, now)`;
 
 async function open(config: Config): Promise<Database> {
   useFieldKeys(fieldKeys(config));
@@ -248,6 +251,13 @@ async function main(): Promise<void> {
         const found = await detectMaintenanceEvents(database.db);
         await database.close();
         process.stdout.write(`Recorded ${found.overdue} overdue maintenance events.\n`);
+        return;
+      }
+      if (positionals[1] === 'valuation-rollup') {
+        const database = await open(config);
+        const { maintained } = await maintainRollup(database.db, today());
+        await database.close();
+        process.stdout.write(`The valuation rollup holds ${maintained} month ends.\n`);
         return;
       }
       if (positionals[1] !== 'due-events')

@@ -4,7 +4,9 @@
 // location and status, and this month's depreciation are the valuation report's and the register's.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCategory, makeItem, makeLocation } from '../../../test/factories.ts';
+import { Decimal } from 'decimal.js';
+import { queryRows } from '../../db/connection.ts';
+import { makeCategory, makeItem, makeLocation, makeSupplier } from '../../../test/factories.ts';
 import { createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
 import { firstOfMonth, lastOfMonth, monthIndex, today } from '../depreciation/calendar.ts';
 import { maintainRollup } from './valuation.ts';
@@ -82,9 +84,15 @@ async function expectRollupToMatchReports() {
   }
   for (const status of ['in_stock', 'in_repair', 'disposed']) {
     const registers = await Promise.all(
-      monthEnds.map((end) => get(`/api/v1/reports/asset-register?as_of=${end}&status=${status}&limit=1`)),
+      monthEnds.map((end) => reconciledRegister(`as_of=${end}&status=${status}`)),
     );
-    expect(await series(`&status=${status}`), status).toEqual(registers.map((r) => r.totals.book_value));
+    expect(await series(`&status=${status}`), status).toEqual(registers.map((r) => r.book_value));
+  }
+  // Days between month ends: the month end before, plus what arrived since, less what left.
+  for (const date of [monthStart(2), `${monthStart(1).slice(0, 8)}15`, today()]) {
+    await reconciledRegister(`as_of=${date}`);
+    await reconciledRegister(`as_of=${date}&location_id=${ids.locations[0]}`);
+    await reconciledRegister(`as_of=${date}&category_id=${ids.categories[1]}`);
   }
   const now = await get('/api/v1/reports/valuation');
   const executive = await get('/api/v1/dashboards/executive');
@@ -93,6 +101,23 @@ async function expectRollupToMatchReports() {
     book_value: now.book_value,
   });
   expect(executive.depreciation_this_month).toBe(await heldThroughoutDepreciation());
+}
+
+/** The register's totals (from the rollup where it holds the date), which must be the sums of its lines. */
+async function reconciledRegister(query: string) {
+  const page = await get(`/api/v1/reports/asset-register?${query}&limit=500`);
+  const sum = (field: string) =>
+    page.data.reduce(
+      (total: Decimal, line: Record<string, string>) => total.plus(line[field]!),
+      new Decimal(0),
+    );
+  expect(page.totals, query).toEqual({
+    items: page.data.length,
+    cost: sum('cost').toFixed(2),
+    accumulated_depreciation: sum('accumulated_depreciation').toFixed(2),
+    book_value: sum('book_value').toFixed(2),
+  });
+  return page.totals as { book_value: string };
 }
 
 /** This month's depreciation from the register: lines at its start and end, for the items on both. */
@@ -169,9 +194,46 @@ describe('the valuation rollup', () => {
   });
 
   it('keeps its totals through the scheduled upkeep', async () => {
-    const result = await maintainRollup(t.database.db, today());
-    expect(result.maintained).toBe(14);
+    await maintainRollup(t.database.db, today());
+    const kept = await queryRows<{ as_of: string }>(
+      t.database.db,
+      sql`select as_of::text as as_of from valuation_dates order by as_of`,
+    );
+    const dates = kept.map((row) => row.as_of);
+    const quarterEnds = dates.filter((date) => monthIndex(date) < current - 12);
+    expect(dates.slice(-14), "the dashboards' months and next month").toEqual(
+      Array.from({ length: 14 }, (_, k) => lastOfMonth(current - 12 + k)),
+    );
+    expect(quarterEnds.length, 'quarter ends of five years, before those months').toBeGreaterThanOrEqual(15);
+    expect(quarterEnds.every((date) => /-(03-31|06-30|09-30|12-31)$/.test(date))).toBe(true);
+    expect(dates[0]! >= lastOfMonth(current - 61)).toBe(true);
     await expectRollupToMatchReports();
+  });
+
+  it('gives the register its totals where it holds the date, and values the lines where it cannot', async () => {
+    const end = monthEnds.at(-1)!;
+    const supplier = await makeSupplier(t);
+    await makeItem(t, { supplier_id: supplier.id, purchase_price: '250.00', purchase_date: monthStart(5) });
+    const before = await get(`/api/v1/reports/asset-register?as_of=${end}&limit=1`);
+    const bySupplier = await get(
+      `/api/v1/reports/asset-register?as_of=${end}&supplier_id=${supplier.id}&limit=1`,
+    );
+    // A stray row shows which path answered: the rollup's totals move with it, the valued lines do not.
+    await t.database.db
+      .execute(sql`insert into valuation_rollup (as_of, location_id, category_id, status, items, cost,
+      book_value) values (${end}, null, null, 'in_stock', 1, 1, 1)`);
+    try {
+      const after = await get(`/api/v1/reports/asset-register?as_of=${end}&limit=1`);
+      expect(after.totals.items).toBe(before.totals.items + 1);
+      expect(
+        (await get(`/api/v1/reports/asset-register?as_of=${end}&supplier_id=${supplier.id}&limit=1`)).totals,
+      ).toEqual(bySupplier.totals);
+      expect(bySupplier.totals.items).toBe(1);
+    } finally {
+      await t.database.db.execute(
+        sql`delete from valuation_rollup where items = 1 and cost = 1 and book_value = 1`,
+      );
+    }
   });
 
   it.runIf(onPostgres)('adds up writes made while a month end is being valued', async () => {

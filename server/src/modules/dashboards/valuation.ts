@@ -4,7 +4,7 @@
 // computed first; the scheduled job keeps the dashboards' window maintained ahead of need.
 import { Decimal } from 'decimal.js';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import { lastOfMonth, monthIndex } from '../depreciation/calendar.ts';
 import type { ItemFilter } from './metrics-repo.ts';
 import * as repo from './rollup-repo.ts';
@@ -14,10 +14,16 @@ const monthEndBefore = (date: string) => lastOfMonth(monthIndex(date) - 1);
 const unique = (dates: string[]) => [...new Set(dates)];
 const none: repo.Totals = { items: 0, cost: '0', book_value: '0' };
 
-/** The month ends dashboards read: the 12 before this month, this month's and, to be ready for it, next month's. */
+/**
+ * The month ends kept: the 12 before this month, this month's and, to be ready for it, next month's (what the
+ * dashboards read and a month is closed on), and the quarter ends of the five years before (the dates a finance
+ * team reports on and auditors compare with).
+ */
 function maintainedWindow(today: string): string[] {
   const current = monthIndex(today);
-  return Array.from({ length: 14 }, (_, k) => lastOfMonth(current - 12 + k));
+  const months = Array.from({ length: 14 }, (_, k) => current - 12 + k);
+  const quarters = Array.from({ length: 20 }, (_, k) => current - (current % 3) - 1 - 3 * k);
+  return unique([...quarters.reverse(), ...months].map(lastOfMonth));
 }
 
 async function ensureMaintained(db: Db, monthEnds: string[]): Promise<void> {
@@ -48,15 +54,35 @@ const plus = (a: repo.Totals, b: repo.Totals, sign: 1 | -1): repo.Totals => ({
   book_value: new Decimal(a.book_value).plus(new Decimal(b.book_value).times(sign)).toString(),
 });
 
+const baseOf = (date: string) => (isMonthEnd(date) ? date : monthEndBefore(date));
+
 /** The items owned at each date within the filters, their cost and book value then. */
 export async function valueAt(db: Db, f: ItemFilter, dates: string[]): Promise<repo.Totals[]> {
-  const bases = dates.map((date) => (isMonthEnd(date) ? date : monthEndBefore(date)));
-  await ensureMaintained(db, unique(bases));
+  await ensureMaintained(db, unique(dates.map(baseOf)));
+  return readTotals(db, f, dates);
+}
+
+/**
+ * The same for one date, if the rollup holds the month end it starts from; null otherwise (valuing a month end
+ * is a whole-fleet scan under a lock that holds up item writes: not for a read to start). The shared lock keeps
+ * the upkeep from dropping the date between looking and reading.
+ */
+export async function valueIfMaintained(db: Db, f: ItemFilter, date: string): Promise<repo.Totals | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select eis_valuation_lock(false)`);
+    if ((await repo.maintainedDates(tx, [baseOf(date)])).size === 0) return null;
+    const [totals] = await readTotals(tx, f, [date]);
+    return totals!;
+  });
+}
+
+async function readTotals(ex: Executor, f: ItemFilter, dates: string[]): Promise<repo.Totals[]> {
+  const bases = dates.map(baseOf);
   const between = dates.filter((date) => !isMonthEnd(date));
   const [totals, moves] = await Promise.all([
-    repo.totalsAt(db, f, unique(bases)),
+    repo.totalsAt(ex, f, unique(bases)),
     repo.movesIn(
-      db,
+      ex,
       f,
       between.map((date) => ({ from: monthEndBefore(date), to: date })),
     ),

@@ -3,6 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connection.ts';
 import { decodeIdCursor, encodeCursor } from '../../platform/pagination.ts';
 import type { Scope } from '../../platform/scope.ts';
+import { valueIfMaintained } from '../dashboards/valuation.ts';
 import type { OwnedFilter } from '../depreciation/service.ts';
 import { getLocation } from '../locations/service.ts';
 import * as repo from './repo.ts';
@@ -48,8 +49,19 @@ function presentLine(row: repo.RegisterRow): RegisterLine {
   };
 }
 
+/**
+ * The whole filtered register's totals: from the valuation rollup where it holds the date and the filters (it has
+ * no supplier), otherwise by valuing every line. Both are sums of the lines' rounded amounts, so either way they
+ * reconcile to the lines to the cent.
+ */
 export async function totalRegister(db: Db, filter: OwnedFilter): Promise<RegisterTotals> {
-  const row = await repo.registerTotals(db, filter);
+  const rolledUp = filter.supplierId === undefined ? await valueIfMaintained(db, filter, filter.asOf) : null;
+  const row = rolledUp
+    ? {
+        ...rolledUp,
+        accumulated_depreciation: new Decimal(rolledUp.cost).minus(rolledUp.book_value).toString(),
+      }
+    : await repo.registerTotals(db, filter);
   return {
     items: row.items,
     cost: money(row.cost),
