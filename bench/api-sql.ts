@@ -6,6 +6,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../server/src/db/connection.ts';
 import * as schema from '../server/src/db/schema.ts';
+import { parseFieldKeys, useFieldKeys } from '../server/src/platform/crypto/field-encryption.ts';
+import { benchFieldKey } from './eis-cli.ts';
 
 interface Statement {
   text: string;
@@ -25,6 +27,8 @@ export interface SqlRecorder {
 }
 
 export function openSqlRecorder(databaseUrl: string): SqlRecorder {
+  // The API's query code opens sealed columns of the rows it reads, with the key the database was seeded with.
+  useFieldKeys(parseFieldKeys(benchFieldKey));
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   let recording: Statement[] | undefined;
   const client = {

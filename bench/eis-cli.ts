@@ -11,7 +11,7 @@ const jwtSecret = randomBytes(32).toString('hex');
  * The field-encryption key of the benchmark database: fixed, because its seeded items outlive a run, and
  * public, because they are synthetic. Never use it for real data.
  */
-const benchFieldKey = `bench:${createHash('sha256').update('eis benchmark data').digest('base64')}`;
+export const benchFieldKey = `bench:${createHash('sha256').update('eis benchmark data').digest('base64')}`;
 
 export function spawnEis(
   args: string[],

@@ -137,4 +137,24 @@ const register: Scenario = {
     ),
 };
 
-export const scenarios: Scenario[] = [getById, search, filteredList, valuation, register];
+/** Month ends the valuation rollup does not keep (older than 13 months, not quarter ends): every line valued. */
+const unheldDates = ['2022-01-31', '2023-08-31', '2024-05-31'];
+
+const registerUnheld: Scenario = {
+  ...register,
+  name: 'asset-register-unheld',
+  describe: () =>
+    `GET /api/v1/reports/asset-register?as_of=<date>&limit=50, date uniform over ${unheldDates.join(', ')} (not in the valuation rollup); the first page with the totals of the whole register`,
+  paths: () => () =>
+    `/api/v1/reports/asset-register?${queryString({ as_of: pick(unheldDates), limit: '50' })}`,
+  pgbenchScripts: (_f, sql) =>
+    Promise.all(
+      unheldDates.map((asOf) =>
+        sql.pgbenchScript(async (db: Db) =>
+          listRegister(db, await registerFilter(db, {}, asOf, everywhere), 50),
+        ),
+      ),
+    ),
+};
+
+export const scenarios: Scenario[] = [getById, search, filteredList, valuation, register, registerUnheld];

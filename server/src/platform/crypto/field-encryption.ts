@@ -1,7 +1,15 @@
 // Field-level encryption at rest for data marked sensitive (AES-256-GCM). A sealed value reads
 // `enc:<key id>:<base64url of iv | tag | ciphertext>`: it names its key, so keys can rotate (`eis keys rotate`)
 // while older keys still open what they sealed. Keys come from configuration and are installed once at start.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 
 export interface FieldKey {
   id: string;
@@ -9,9 +17,15 @@ export interface FieldKey {
   key: Buffer;
 }
 
+/** A key ready for ciphers: a KeyObject spares each open and seal re-importing the raw bytes (most of its cost). */
+interface CipherKey {
+  id: string;
+  secret: KeyObject;
+}
+
 interface Keyring {
-  active: FieldKey;
-  byId: Map<string, FieldKey>;
+  active: CipherKey;
+  byId: Map<string, CipherKey>;
   /** Per key, the HMAC key of blind indexes (equality look-ups on sealed values). */
   indexKeys: Buffer[];
 }
@@ -43,9 +57,10 @@ export function newFieldKey(id: string): string {
 export function useFieldKeys(keys: readonly FieldKey[]): void {
   const [active] = keys;
   if (!active) throw new Error('field encryption needs at least one key');
+  const ready = (k: FieldKey): CipherKey => ({ id: k.id, secret: createSecretKey(k.key) });
   keyring = {
-    active,
-    byId: new Map(keys.map((k) => [k.id, k])),
+    active: ready(active),
+    byId: new Map(keys.map((k) => [k.id, ready(k)])),
     indexKeys: keys.map((k) => Buffer.from(hkdfSync('sha256', k.key, '', 'eis blind index', 32))),
   };
 }
@@ -60,7 +75,7 @@ export const isSealed = (value: string): boolean => value.startsWith(prefix);
 export function sealField(plain: string): string {
   const { active } = installed();
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', active.key, iv);
+  const cipher = createCipheriv('aes-256-gcm', active.secret, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return `${prefix}${active.id}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
 }
@@ -72,7 +87,7 @@ export function openField(stored: string): string {
   const key = installed().byId.get(id ?? '');
   if (!key) throw new Error(`a value is sealed with key "${id}", which is not configured (ENCRYPTION_KEYS)`);
   const raw = Buffer.from(payload, 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', key.key, raw.subarray(0, 12));
+  const decipher = createDecipheriv('aes-256-gcm', key.secret, raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
