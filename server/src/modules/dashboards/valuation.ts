@@ -15,13 +15,13 @@ const unique = (dates: string[]) => [...new Set(dates)];
 const none: repo.Totals = { items: 0, cost: '0', book_value: '0' };
 
 /**
- * The month ends kept: the 12 before this month, this month's and, to be ready for it, next month's (what the
- * dashboards read and a month is closed on), and the quarter ends of the five years before (the dates a finance
- * team reports on and auditors compare with).
+ * The month ends kept: the 24 before this month (the dashboards' year, and the same months a year earlier to
+ * compare with), this month's and, to be ready for it, next month's, and the quarter ends of the five years
+ * before (the dates a finance team reports on and auditors compare with).
  */
 function maintainedWindow(today: string): string[] {
   const current = monthIndex(today);
-  const months = Array.from({ length: 14 }, (_, k) => current - 12 + k);
+  const months = Array.from({ length: 26 }, (_, k) => current - 24 + k);
   const quarters = Array.from({ length: 20 }, (_, k) => current - (current % 3) - 1 - 3 * k);
   return unique([...quarters.reverse(), ...months].map(lastOfMonth));
 }
