@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import type { Permission } from '../../platform/permissions.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { writeReport, type FileFormat, type ReportFile } from './export.ts';
+import { readInSnapshot } from './snapshot.ts';
 import type { ReportTable } from './table.ts';
 
 export interface ReportDefinition<F, R> {
@@ -36,7 +37,11 @@ export function defineReport<F, R>(report: ReportDefinition<F, R>): CatalogEntry
     title: report.title,
     permission: report.permission ?? 'reports:read',
     filters: report.filters,
-    write: async (db, filters, scope, format) =>
-      writeReport(await report.table(db, report.filters.parse(filters), scope), format),
+    write: async (db, filters, scope, format) => {
+      const parsed = report.filters.parse(filters);
+      return readInSnapshot(db, async (snapshot) =>
+        writeReport(await report.table(snapshot, parsed, scope), format),
+      );
+    },
   };
 }
