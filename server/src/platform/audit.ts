@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Db, Executor } from '../db/connection.ts';
+import { queryRows, type Db, type Executor } from '../db/connection.ts';
 import { auditLog } from '../db/schema.ts';
 
 export interface AuditActor {
@@ -57,6 +57,20 @@ export const requestActor = fp(async (app: FastifyInstance, { db }: { db: Db }) 
     acting.run(() => actorOf(request), done);
   });
 });
+
+/**
+ * Runs `work` with the row audit triggers off in this transaction, then puts the setting back: for rows that are
+ * a record of something already logged (a physical audit's expected snapshot), not changes of their own.
+ */
+export async function withoutRowAudit<T>(tx: Executor, work: () => Promise<T>): Promise<T> {
+  const [row] = await queryRows<{ previous: string | null }>(
+    tx,
+    sql`select current_setting('eis.audit', true) as previous, set_config('eis.audit', 'off', true)`,
+  );
+  const result = await work();
+  await tx.execute(sql`select set_config('eis.audit', ${row?.previous ?? ''}, true)`);
+  return result;
+}
 
 export interface SecurityEvent {
   /** e.g. `auth.sign_in`, `auth.sign_in_failed`, `auth.locked`, `mfa.enabled`. */

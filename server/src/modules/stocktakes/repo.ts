@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/connection.ts';
 import { inventoryItems, locations, stocktakeLines, stocktakes } from '../../db/schema.ts';
 import { locationTree, subtreeIds } from '../../db/tree.ts';
+import { withoutRowAudit } from '../../platform/audit.ts';
 import type { StocktakeResult } from './schemas.ts';
 
 export type StocktakeRow = typeof stocktakes.$inferSelect;
@@ -63,14 +64,20 @@ export async function update(ex: Executor, id: number, values: Partial<NewStockt
     .where(eq(stocktakes.id, id));
 }
 
-/** The items expected at the start: placed in the subtree, not disposed, counted one by one (not by quantity). */
+/**
+ * The items expected at the start: placed in the subtree, not disposed, counted one by one (not by quantity).
+ * A copy of where items already were, logged by the audit's own creation: not an audit entry per item, which
+ * would write tens of thousands for a site. Scans and closing change lines, and those are logged.
+ */
 export async function snapshotExpected(ex: Executor, stocktakeId: number, locationId: number): Promise<void> {
-  await ex.execute(sql`
-    insert into stocktake_lines (stocktake_id, item_id, expected, recorded_location_id)
-    select ${stocktakeId}, i.id, true, i.location_id from inventory_items i
-    where i.location_id in ${subtreeIds(locationTree, locationId)}
-      and i.status <> 'disposed' and i.tracking = 'serial'
-    order by i.id`);
+  await withoutRowAudit(ex, () =>
+    ex.execute(sql`
+      insert into stocktake_lines (stocktake_id, item_id, expected, recorded_location_id)
+      select ${stocktakeId}, i.id, true, i.location_id from inventory_items i
+      where i.location_id in ${subtreeIds(locationTree, locationId)}
+        and i.status <> 'disposed' and i.tracking = 'serial'
+      order by i.id`),
+  );
 }
 
 export interface Scan {

@@ -1,8 +1,10 @@
 // Physical audits over HTTP: start for a location's subtree, scan by code or id, close with found, missing and
 // unexpected (moving and marking on request), the rules around them, scope and permissions.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeItem, makeLocation, makeUser } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { queryRows } from '../../db/connection.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -192,6 +194,25 @@ describe('a physical audit', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().errors[0]).toMatchObject({ field: 'state' });
     expect((await close(audit.id)).statusCode).toBe(409);
+  });
+
+  it('logs its start once, not an entry per expected item, and logs each scan', async () => {
+    const f = await fixture('log');
+    const entries = async (table: string) =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int as n from audit_log where entity_type = ${table}`,
+        )
+      )[0]!.n;
+    const [lines, audits] = [await entries('stocktake_lines'), await entries('stocktakes')];
+    const audit = await started(f.building.id);
+    expect((await get(`/api/v1/stocktakes/${audit.id}`)).progress.expected).toBe(3);
+    expect(await entries('stocktakes')).toBe(audits + 1);
+    expect(await entries('stocktake_lines'), 'no entry per expected item').toBe(lines);
+    expect((await scan(audit.id, { code: f.laptop.sku })).statusCode).toBe(201);
+    expect(await entries('stocktake_lines'), 'the scan').toBe(lines + 1);
+    expect((await close(audit.id)).statusCode).toBe(200);
   });
 
   it('allows one open audit per location: a second is 409 until the first is closed', async () => {
