@@ -3,13 +3,13 @@
 // on phones). Overdue work is highlighted in words as well as colour; every entry links to its item. The month,
 // view and filters live in the URL.
 import { ActionIcon, Badge, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
 import { useLocations } from '../../hooks/useReference.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import {
   isMonth,
   isOverdue,
@@ -49,7 +49,7 @@ const monthName = (month: string) =>
   });
 
 export default function MaintenanceCalendar() {
-  const wide = useMediaQuery('(min-width: 48em)', true);
+  const wide = useWideScreen();
   const locations = useLocations();
   const [params, setParams] = useSearchParams();
   const today = localToday();

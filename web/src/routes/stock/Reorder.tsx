@@ -1,13 +1,14 @@
 // Reorder suggestions: levels at or below their reorder point, with how much to order, from which supplier and
 // at what the last delivery cost; filtered by location (and everything below it).
-import { Anchor, Button, Card, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Card, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useLocations } from '../../hooks/useReference.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { StockNav } from './StockNav.tsx';
 import type { ReorderSuggestion } from './stock-types.ts';
 
@@ -89,28 +90,23 @@ function SuggestionTable({ rows }: { rows: ReorderSuggestion[] }) {
 }
 
 export default function Reorder() {
-  const wide = useMediaQuery('(min-width: 48em)', true);
+  const wide = useWideScreen();
   const locations = useLocations();
   const [params, setParams] = useSearchParams();
   const locationId = params.get('location_id');
-  const suggestions = useInfiniteQuery({
-    queryKey: ['stock', 'reorder', locationId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/stock/reorder-suggestions', {
-          params: {
-            query: {
-              limit: 50,
-              ...(locationId && { location_id: Number(locationId) }),
-              ...(pageParam && { cursor: pageParam }),
-            },
+  const suggestions = useCursorPages(['stock', 'reorder', locationId], (cursor) =>
+    must(
+      api.GET('/api/v1/stock/reorder-suggestions', {
+        params: {
+          query: {
+            limit: 50,
+            ...(locationId && { location_id: Number(locationId) }),
+            ...(cursor && { cursor }),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = suggestions.data?.pages.flatMap((page) => page.data) ?? [];
+        },
+      }),
+    ),
+  );
 
   return (
     <Stack>
@@ -126,26 +122,12 @@ export default function Reorder() {
         value={locationId}
         onChange={(value) => setParams(value ? { location_id: value } : {}, { replace: true })}
       />
-      {suggestions.isPending ? (
-        <Loading />
-      ) : suggestions.isError ? (
-        <Failed error={suggestions.error} />
-      ) : rows.length === 0 ? (
-        <Empty title="Nothing to reorder">No level is at or below its reorder point.</Empty>
-      ) : wide ? (
-        <SuggestionTable rows={rows} />
-      ) : (
-        <SuggestionCards rows={rows} />
-      )}
-      {suggestions.hasNextPage && (
-        <Button
-          variant="subtle"
-          loading={suggestions.isFetchingNextPage}
-          onClick={() => void suggestions.fetchNextPage()}
-        >
-          More
-        </Button>
-      )}
+      <PagedList
+        pages={suggestions}
+        empty={<Empty title="Nothing to reorder">No level is at or below its reorder point.</Empty>}
+      >
+        {(rows) => (wide ? <SuggestionTable rows={rows} /> : <SuggestionCards rows={rows} />)}
+      </PagedList>
     </Stack>
   );
 }

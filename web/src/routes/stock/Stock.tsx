@@ -1,15 +1,17 @@
 // Stock: every quantity-tracked item's level at each location, by item, searchable and filtered by location or to
 // the low ones; low levels are highlighted against their minimum and reorder point. The filters live in the URL.
-import { Anchor, Button, Card, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { Anchor, Card, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useLocations } from '../../hooks/useReference.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { LevelActions } from './LevelActions.tsx';
 import { LowBadge } from './LowBadge.tsx';
 import { StockNav } from './StockNav.tsx';
@@ -105,7 +107,7 @@ function LevelTable({ levels }: { levels: LevelEntry[] }) {
 }
 
 export default function Stock() {
-  const wide = useMediaQuery('(min-width: 48em)', true);
+  const wide = useWideScreen();
   const locations = useLocations();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
@@ -124,26 +126,21 @@ export default function Stock() {
     );
   const searchFor = useDebouncedCallback((text: string) => setParam('q', text.trim() || null), 300);
 
-  const levels = useInfiniteQuery({
-    queryKey: ['stock', 'levels', { q, locationId, low }],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/stock/levels', {
-          params: {
-            query: {
-              limit: 50,
-              ...(q && { q }),
-              ...(locationId && { location_id: Number(locationId) }),
-              ...(low && { low: 'true' as const }),
-              ...(pageParam && { cursor: pageParam }),
-            },
+  const levels = useCursorPages(['stock', 'levels', { q, locationId, low }], (cursor) =>
+    must(
+      api.GET('/api/v1/stock/levels', {
+        params: {
+          query: {
+            limit: 50,
+            ...(q && { q }),
+            ...(locationId && { location_id: Number(locationId) }),
+            ...(low && { low: 'true' as const }),
+            ...(cursor && { cursor }),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = levels.data?.pages.flatMap((page) => page.data) ?? [];
+        },
+      }),
+    ),
+  );
 
   return (
     <Stack>
@@ -179,28 +176,16 @@ export default function Stock() {
           py="sm"
         />
       </Group>
-      {levels.isPending ? (
-        <Loading />
-      ) : levels.isError ? (
-        <Failed error={levels.error} />
-      ) : rows.length === 0 ? (
-        <Empty title={q || locationId || low ? 'No stock matches' : 'No stock yet'}>
-          Items tracked by quantity appear here once stock is received or reorder settings are set.
-        </Empty>
-      ) : wide ? (
-        <LevelTable levels={rows} />
-      ) : (
-        <LevelCards levels={rows} />
-      )}
-      {levels.hasNextPage && (
-        <Button
-          variant="subtle"
-          loading={levels.isFetchingNextPage}
-          onClick={() => void levels.fetchNextPage()}
-        >
-          More
-        </Button>
-      )}
+      <PagedList
+        pages={levels}
+        empty={
+          <Empty title={q || locationId || low ? 'No stock matches' : 'No stock yet'}>
+            Items tracked by quantity appear here once stock is received or reorder settings are set.
+          </Empty>
+        }
+      >
+        {(rows) => (wide ? <LevelTable levels={rows} /> : <LevelCards levels={rows} />)}
+      </PagedList>
     </Stack>
   );
 }
