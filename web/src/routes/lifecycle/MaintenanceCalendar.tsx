@@ -7,8 +7,8 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { LocationFilter } from '../../components/LocationFilter.tsx';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
-import { useLocations } from '../../hooks/useReference.ts';
 import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import {
   isMonth,
@@ -50,7 +50,6 @@ const monthName = (month: string) =>
 
 export default function MaintenanceCalendar() {
   const wide = useWideScreen();
-  const locations = useLocations();
   const [params, setParams] = useSearchParams();
   const today = localToday();
   const month = isMonth(params.get('month')) ? params.get('month')! : today.slice(0, 7);
@@ -131,13 +130,7 @@ export default function MaintenanceCalendar() {
           style={{ flex: '1 1 200px' }}
           maw={wide ? 300 : undefined}
         />
-        <Select
-          label="Location"
-          placeholder="All locations"
-          searchable
-          clearable
-          limit={100}
-          data={locations.data?.options ?? []}
+        <LocationFilter
           value={locationId}
           onChange={(value) => setParam('location_id', value)}
           style={{ flex: '1 1 200px' }}

@@ -1,46 +1,30 @@
 // Reorder suggestions: levels at or below their reorder point, with how much to order, from which supplier and
 // at what the last delivery cost; filtered by location (and everything below it).
-import { Anchor, Card, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Card, Stack, Table, Text } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { LocationFilter } from '../../components/LocationFilter.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Empty } from '../../components/States.tsx';
 import { useCursorPages } from '../../hooks/useCursorPages.ts';
-import { useLocations } from '../../hooks/useReference.ts';
 import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { StockNav } from './StockNav.tsx';
+import { StockCardHeading, StockItemName } from './StockRowParts.tsx';
 import type { ReorderSuggestion } from './stock-types.ts';
 
 const keyOf = (s: ReorderSuggestion) => `${s.item.id}:${s.location.id}`;
-
-function ItemName({ suggestion: s }: { suggestion: ReorderSuggestion }) {
-  return (
-    <>
-      <Anchor component={Link} to={`/stock/items/${s.item.id}`} fw={600}>
-        {s.item.name}
-      </Anchor>
-      <Text size="xs" c="dimmed">
-        {s.item.sku}
-      </Text>
-    </>
-  );
-}
 
 function SuggestionCards({ rows }: { rows: ReorderSuggestion[] }) {
   return (
     <Stack gap="xs">
       {rows.map((s) => (
         <Card key={keyOf(s)} withBorder padding="sm">
-          <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <div style={{ minWidth: 0 }}>
-              <ItemName suggestion={s} />
-              <Text size="sm">{s.location.name}</Text>
-            </div>
+          <StockCardHeading item={s.item} locationName={s.location.name}>
             <Text fw={700} size="lg" ta="right">
               Order {s.suggested_quantity} {s.item.unit}
             </Text>
-          </Group>
+          </StockCardHeading>
           <Text size="sm" mt="xs">
             On hand {s.quantity} · reorder at {s.reorder_point}
             {s.supplier && ` · from ${s.supplier.name}`}
@@ -71,7 +55,7 @@ function SuggestionTable({ rows }: { rows: ReorderSuggestion[] }) {
           {rows.map((s) => (
             <Table.Tr key={keyOf(s)}>
               <Table.Td>
-                <ItemName suggestion={s} />
+                <StockItemName item={s.item} />
               </Table.Td>
               <Table.Td>{s.location.name}</Table.Td>
               <Table.Td ta="right">{s.quantity}</Table.Td>
@@ -91,7 +75,6 @@ function SuggestionTable({ rows }: { rows: ReorderSuggestion[] }) {
 
 export default function Reorder() {
   const wide = useWideScreen();
-  const locations = useLocations();
   const [params, setParams] = useSearchParams();
   const locationId = params.get('location_id');
   const suggestions = useCursorPages(['stock', 'reorder', locationId], (cursor) =>
@@ -111,14 +94,8 @@ export default function Reorder() {
   return (
     <Stack>
       <StockNav title="Reorder suggestions" />
-      <Select
-        label="Location"
-        placeholder="All locations"
-        searchable
-        clearable
-        limit={100}
+      <LocationFilter
         maw={420}
-        data={locations.data?.options ?? []}
         value={locationId}
         onChange={(value) => setParams(value ? { location_id: value } : {}, { replace: true })}
       />
