@@ -122,6 +122,11 @@ void describe('transfers', () => {
     await page.getByRole('heading', { level: 1, name: 'Transfers' }).waitFor();
     await page.getByRole('button', { name: 'New transfer' }).click();
     const dialog = page.getByRole('dialog', { name: 'New transfer' });
+    // Requesting before an item is chosen keeps the form open and says so beside the item.
+    await dialog.getByRole('button', { name: 'Request transfer' }).click();
+    await dialog.getByText('Choose an item').waitFor();
+    assert.equal(await dialog.getByLabel(/^Item/).getAttribute('aria-invalid'), 'true');
+    assert.ok(await dialog.isVisible());
     await dialog.getByLabel(/^Item/).fill('E2E-TRANSFER-1');
     await page.getByRole('option', { name: /E2E travelling projector/ }).click();
     await dialog.getByLabel(/^Destination/).fill('E2E Transfer Destination');
