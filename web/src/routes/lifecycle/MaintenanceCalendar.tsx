@@ -5,10 +5,11 @@
 import { ActionIcon, Badge, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import { LocationFilter } from '../../components/LocationFilter.tsx';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { useUrlFilters } from '../../hooks/useUrlFilters.ts';
 import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import {
   isMonth,
@@ -50,22 +51,12 @@ const monthName = (month: string) =>
 
 export default function MaintenanceCalendar() {
   const wide = useWideScreen();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlFilters();
   const today = localToday();
   const month = isMonth(params.get('month')) ? params.get('month')! : today.slice(0, 7);
   const view = wide && params.get('view') !== 'agenda' ? 'month' : 'agenda';
   const technician = params.get('technician');
   const locationId = params.get('location_id');
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   // Everyone's work in the window names the technicians to filter by; the filtered answer is what is shown.
   const everyone = useCalendar(month, locationId, null);

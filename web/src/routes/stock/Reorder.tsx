@@ -1,13 +1,13 @@
 // Reorder suggestions: levels at or below their reorder point, with how much to order, from which supplier and
 // at what the last delivery cost; filtered by location (and everything below it).
 import { Card, Stack, Table, Text } from '@mantine/core';
-import { useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import { LocationFilter } from '../../components/LocationFilter.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Empty } from '../../components/States.tsx';
 import { useCursorPages } from '../../hooks/useCursorPages.ts';
+import { useUrlFilters } from '../../hooks/useUrlFilters.ts';
 import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { StockNav } from './StockNav.tsx';
 import { StockCardHeading, StockItemName } from './StockRowParts.tsx';
@@ -75,7 +75,7 @@ function SuggestionTable({ rows }: { rows: ReorderSuggestion[] }) {
 
 export default function Reorder() {
   const wide = useWideScreen();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlFilters();
   const locationId = params.get('location_id');
   const suggestions = useCursorPages(['stock', 'reorder', locationId], (cursor) =>
     must(
@@ -94,11 +94,7 @@ export default function Reorder() {
   return (
     <Stack>
       <StockNav title="Reorder suggestions" />
-      <LocationFilter
-        maw={420}
-        value={locationId}
-        onChange={(value) => setParams(value ? { location_id: value } : {}, { replace: true })}
-      />
+      <LocationFilter maw={420} value={locationId} onChange={(value) => setParam('location_id', value)} />
       <PagedList
         pages={suggestions}
         empty={<Empty title="Nothing to reorder">No level is at or below its reorder point.</Empty>}

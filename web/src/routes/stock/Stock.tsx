@@ -4,13 +4,13 @@ import { Card, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/cor
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import { LocationFilter } from '../../components/LocationFilter.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Empty } from '../../components/States.tsx';
 import { useCursorPages } from '../../hooks/useCursorPages.ts';
+import { useUrlFilters } from '../../hooks/useUrlFilters.ts';
 import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { LevelActions } from './LevelActions.tsx';
 import { LowBadge } from './LowBadge.tsx';
@@ -92,21 +92,11 @@ function LevelTable({ levels }: { levels: LevelEntry[] }) {
 
 export default function Stock() {
   const wide = useWideScreen();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlFilters();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const q = params.get('q') ?? '';
   const locationId = params.get('location_id');
   const low = params.get('low') === 'true';
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const searchFor = useDebouncedCallback((text: string) => setParam('q', text.trim() || null), 300);
 
   const levels = useCursorPages(['stock', 'levels', { q, locationId, low }], (cursor) =>
