@@ -1,7 +1,7 @@
 // Check-outs past their expected return, longest overdue first: what to chase.
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Stack, Table, Title } from '@mantine/core';
 import { api, must } from '../../api/client.ts';
+import { ItemNameLink } from '../../components/ItemNameLink.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Empty } from '../../components/States.tsx';
@@ -44,12 +44,7 @@ export default function Overdue() {
                 {rows.map((a) => (
                   <Table.Tr key={a.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/items/${a.item.id}`}>
-                        {a.item.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {a.item.sku}
-                      </Text>
+                      <ItemNameLink item={a.item} />
                     </Table.Td>
                     <Table.Td>{holderOf(a)}</Table.Td>
                     <Table.Td>{dateOf(a.checked_out_at)}</Table.Td>

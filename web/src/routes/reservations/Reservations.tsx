@@ -1,9 +1,10 @@
 // Reservations starting soon, soonest first, over a chosen window: what to have ready for whom. A table on
 // wide screens, touch-sized cards on phones; each item links to its page.
-import { Anchor, Card, SegmentedControl, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Card, SegmentedControl, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { ItemNameLink } from '../../components/ItemNameLink.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Empty } from '../../components/States.tsx';
@@ -56,12 +57,7 @@ function UpcomingRows({ rows }: { rows: Reservation[] }) {
           {rows.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/items/${r.item.id}`}>
-                  {r.item.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {r.item.sku}
-                </Text>
+                <ItemNameLink item={r.item} />
               </Table.Td>
               <Table.Td>{r.user.display_name}</Table.Td>
               <Table.Td>{spanOf(r)}</Table.Td>

@@ -1,26 +1,11 @@
 // What a stock row shows on both the levels and the reorder lists: the item, linked to its stock page, and on a
 // phone's card the item and location on the left with the card's main figure on the right.
-import { Anchor, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { ItemNameLink, type NamedItem } from '../../components/ItemNameLink.tsx';
 
-interface StockedItem {
-  id: number;
-  name: string;
-  sku: string;
-}
-
-export function StockItemName({ item }: { item: StockedItem }) {
-  return (
-    <>
-      <Anchor component={Link} to={`/stock/items/${item.id}`} fw={600}>
-        {item.name}
-      </Anchor>
-      <Text size="xs" c="dimmed">
-        {item.sku}
-      </Text>
-    </>
-  );
+export function StockItemName({ item }: { item: NamedItem }) {
+  return <ItemNameLink item={item} to={`/stock/items/${item.id}`} fw={600} />;
 }
 
 export function StockCardHeading({
@@ -28,7 +13,7 @@ export function StockCardHeading({
   locationName,
   children,
 }: {
-  item: StockedItem;
+  item: NamedItem;
   locationName: string;
   children: ReactNode;
 }) {

@@ -1,7 +1,6 @@
 // Warranties about to end, soonest first, within 30, 60 or 90 days: what to claim on, renew or replace.
 // A table on wide screens, touch-sized cards on phones; each item links to its page.
 import {
-  Anchor,
   Badge,
   Card,
   Group,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import type { paths } from '../../api/schema.d.ts';
+import { ItemNameLink } from '../../components/ItemNameLink.tsx';
 import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Empty } from '../../components/States.tsx';
@@ -85,12 +85,7 @@ function ExpiringRows({ rows }: { rows: Expiring[] }) {
           {rows.map((item) => (
             <Table.Tr key={item.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/items/${item.id}`}>
-                  {item.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {item.sku}
-                </Text>
+                <ItemNameLink item={item} />
               </Table.Td>
               <Table.Td>{item.warranty_expiry}</Table.Td>
               <Table.Td miw={110}>
