@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { CursorPages } from '../hooks/useCursorPages.ts';
 import { Failed, Loading } from './States.tsx';
 
-export function MoreButton({
+function MoreButton({
   pages: { query },
   label = 'More',
   variant = 'subtle',
