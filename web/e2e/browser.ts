@@ -1,5 +1,6 @@
 // Chromium for end-to-end tests: Debian's /usr/bin/chromium (or CHROMIUM_PATH) driven by playwright-core,
 // with a desktop and a phone viewport; screenshots go to docs/screenshots/.
+import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -56,10 +57,31 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** Fails the test on any serious or critical axe-core violation, naming each with where it is. */
+export async function assertAccessible(page: Page): Promise<void> {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(
+    violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+  );
+}
+
 export async function signIn(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/items`);
   await page.getByLabel('Email').fill(adminEmail);
   await page.getByLabel(/^Password/).fill(adminPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Items' }).waitFor();
+}
+
+/** A new page in its own browser context (viewport, downloads), signed in as the admin. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = viewports.desktop,
+): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, baseUrl);
+  return page;
 }

@@ -4,36 +4,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, signIn, viewports } from './browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './server.ts';
+import { adminApi, type AdminApi } from './admin-api.ts';
+import { assertAccessible, launchBrowser, screenshot, signedInPage, viewports } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
-let adminToken: string;
+let api: AdminApi;
 let page: Page;
 let phone: Page;
-
-/** Test data straight through the API as the admin. */
-async function send(method: string, path: string, body?: unknown): Promise<{ id: number; version: number }> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${adminToken}`,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
-  return (await response.json()) as { id: number; version: number };
-}
-const post = (path: string, body: unknown) => send('POST', path, body);
 
 /** A day counted from today, as a date input and the API write it. */
 const day = (fromToday: number) => new Date(Date.now() + fromToday * 86_400_000).toISOString().slice(0, 10);
 
 async function retiredItem(sku: string, name: string, extra: object = {}) {
-  const item = await post('/items', { sku, name, status: 'in_stock', ...extra });
-  await send('PATCH', `/items/${item.id}`, { status: 'retired' });
+  const item = await api.post('/items', { sku, name, status: 'in_stock', ...extra });
+  await api.send('PATCH', `/items/${item.id}`, { status: 'retired' });
   return item.id;
 }
 
@@ -48,30 +34,12 @@ async function loadAll(): Promise<void> {
   }
 }
 
-/** No serious or critical axe-core violation on the page as it is now. */
-async function assertAccessible(on: Page): Promise<void> {
-  const violations = await seriousViolations(on);
-  assert.deepEqual(
-    violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
-}
-
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  adminToken = ((await login.json()) as { access_token: string }).access_token;
-  page = await (await browser.newContext(viewports.desktop)).newPage();
-  page.setDefaultTimeout(15_000);
-  await signIn(page, server.baseUrl);
-  phone = await (await browser.newContext(viewports.phone)).newPage();
-  phone.setDefaultTimeout(15_000);
-  await signIn(phone, server.baseUrl);
+  api = await adminApi(server.baseUrl);
+  page = await signedInPage(browser, server.baseUrl);
+  phone = await signedInPage(browser, server.baseUrl, viewports.phone);
 });
 after(async () => {
   await phone?.context().close();
@@ -86,13 +54,13 @@ void describe('reservations', () => {
   let itemId: number;
 
   before(async () => {
-    await post('/users', {
+    await api.post('/users', {
       display_name: person,
       email: 'rita.reserver@example.com',
       password: 'reservations e2e passphrase',
       role: 'employee',
     });
-    ({ id: itemId } = await post('/items', { sku: 'E2E-RES-1', name: itemName, status: 'in_stock' }));
+    ({ id: itemId } = await api.post('/items', { sku: 'E2E-RES-1', name: itemName, status: 'in_stock' }));
   });
 
   void it('reserves the item for a person over a range of days', async () => {
@@ -180,11 +148,7 @@ void describe('disposal', () => {
 
     const record = page.getByRole('region', { name: 'Disposal' });
     await record.getByRole('row', { name: 'Proceeds 100.50' }).waitFor();
-    const stored = (await (
-      await fetch(`${server.baseUrl}/api/v1/items/${id}/disposal`, {
-        headers: { authorization: `Bearer ${adminToken}` },
-      })
-    ).json()) as { book_value: string; gain_loss: string };
+    const stored = await api.send<{ book_value: string; gain_loss: string }>('GET', `/items/${id}/disposal`);
     assert.match(stored.gain_loss, /^-\d+\.\d\d$/);
     const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 });
     const bookValue = money.format(stored.book_value as `${number}`);
@@ -204,7 +168,7 @@ void describe('disposal', () => {
     await page.goto(`${server.baseUrl}/items/${id}`);
     await page.getByRole('button', { name: 'Dispose' }).click();
     const dialog = page.getByRole('dialog', { name: `Dispose of ${name}` });
-    await send('PATCH', `/items/${id}`, { status: 'in_stock' });
+    await api.send('PATCH', `/items/${id}`, { status: 'in_stock' });
     await dialog.getByRole('button', { name: 'Dispose' }).click();
     await dialog
       .getByRole('alert')
@@ -218,7 +182,7 @@ void describe('disposal', () => {
 void describe('warranty', () => {
   void it('lists an item whose warranty ends in 45 days within 60 days, not within 30', async () => {
     const name = 'E2E warranty in 45 days';
-    await post('/items', { sku: 'E2E-WARRANTY-45', name, status: 'in_stock', warranty_expiry: day(45) });
+    await api.post('/items', { sku: 'E2E-WARRANTY-45', name, status: 'in_stock', warranty_expiry: day(45) });
     await page.getByRole('link', { name: 'Warranty' }).click();
     await page.getByRole('heading', { level: 1, name: 'Warranty' }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(name) });

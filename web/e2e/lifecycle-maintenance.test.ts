@@ -4,12 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, signIn, viewports } from './browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './server.ts';
+import { adminApi, type AdminApi } from './admin-api.ts';
+import { assertAccessible, launchBrowser, screenshot, signedInPage, viewports } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
-let adminToken: string;
+let api: AdminApi;
 let page: Page;
 let itemId: number;
 let technicianId: number;
@@ -24,53 +25,35 @@ const dateOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d
 const today = dateOf(new Date());
 const yesterday = dateOf(new Date(Date.now() - 86_400_000));
 
-/** Test data straight through the API as the admin. */
-async function post(path: string, body: unknown): Promise<{ id: number }> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return (await response.json()) as { id: number };
-}
-
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  adminToken = ((await login.json()) as { access_token: string }).access_token;
-  const place = await post('/locations', { name: workshop, type: 'room' });
-  ({ id: technicianId } = await post('/users', {
+  api = await adminApi(server.baseUrl);
+  const place = await api.post('/locations', { name: workshop, type: 'room' });
+  ({ id: technicianId } = await api.post('/users', {
     display_name: technician,
     email: 'tess.technician@example.com',
     password: 'maintenance e2e passphrase',
     role: 'technician',
   }));
-  ({ id: itemId } = await post('/items', {
+  ({ id: itemId } = await api.post('/items', {
     sku: 'E2E-LIFT',
     name: itemName,
     status: 'in_stock',
     location_id: place.id,
   }));
-  const late = await post('/items', {
+  const late = await api.post('/items', {
     sku: 'E2E-EXTINGUISHER',
     name: lateItemName,
     status: 'in_stock',
     location_id: place.id,
   });
-  await post(`/items/${late.id}/maintenance`, {
+  await api.post(`/items/${late.id}/maintenance`, {
     maintenance_type: 'pressure check',
     scheduled_date: yesterday,
     technician_user_id: technicianId,
   });
-  page = await (await browser.newContext(viewports.desktop)).newPage();
-  page.setDefaultTimeout(15_000);
-  await signIn(page, server.baseUrl);
+  page = await signedInPage(browser, server.baseUrl);
 });
 after(async () => {
   await page?.context().close();
@@ -84,11 +67,7 @@ const scheduleRow = () => panel().getByRole('row', { name: /inspection/ });
 async function noSeriousViolations() {
   // Colours are judged once fades have finished.
   await page.waitForFunction(() => document.getAnimations().length === 0);
-  const violations = await seriousViolations(page);
-  assert.deepEqual(
-    violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
+  await assertAccessible(page);
 }
 
 /** Picks an option of a searchable select inside a dialog. */
@@ -183,9 +162,7 @@ void describe('maintenance planning on a desktop', () => {
 
 void describe('maintenance calendar on a phone', () => {
   void it('shows the agenda grouped by day, overdue work highlighted', async () => {
-    const phone = await (await browser.newContext(viewports.phone)).newPage();
-    phone.setDefaultTimeout(15_000);
-    await signIn(phone, server.baseUrl);
+    const phone = await signedInPage(browser, server.baseUrl, viewports.phone);
     await phone.goto(`${server.baseUrl}/maintenance?month=${yesterday.slice(0, 7)}`);
     await phone.getByRole('heading', { level: 1, name: 'Maintenance' }).waitFor();
     const late = phone.locator('.mantine-Card-root', { hasText: lateItemName });

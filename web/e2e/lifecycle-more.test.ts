@@ -3,37 +3,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn, viewports } from './browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './server.ts';
+import { adminApi, type AdminApi } from './admin-api.ts';
+import { launchBrowser, screenshot, signedInPage } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
-let adminToken: string;
+let api: AdminApi;
 let page: Page;
-
-/** Test data straight through the API as the admin. */
-async function post(path: string, body: unknown): Promise<{ id: number }> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return (await response.json()) as { id: number };
-}
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  adminToken = ((await login.json()) as { access_token: string }).access_token;
-  page = await (await browser.newContext(viewports.desktop)).newPage();
-  page.setDefaultTimeout(15_000);
-  await signIn(page, server.baseUrl);
+  api = await adminApi(server.baseUrl);
+  page = await signedInPage(browser, server.baseUrl);
 });
 after(async () => {
   await page?.context().close();
@@ -43,7 +26,7 @@ after(async () => {
 
 void describe('depreciation on the item page', () => {
   void it('shows the yearly schedule with the money as the API gives it', async () => {
-    const { id } = await post('/items', {
+    const { id } = await api.post('/items', {
       sku: 'E2E-DEPRECIATION',
       name: 'E2E depreciating printer',
       status: 'in_stock',
@@ -65,7 +48,7 @@ void describe('depreciation on the item page', () => {
   });
 
   void it('says which data is missing instead of failing', async () => {
-    const { id } = await post('/items', { sku: 'E2E-NO-PRICE', name: 'E2E unpriced chair' });
+    const { id } = await api.post('/items', { sku: 'E2E-NO-PRICE', name: 'E2E unpriced chair' });
     await page.goto(`${server.baseUrl}/items/${id}`);
     const panel = page.getByRole('region', { name: 'Depreciation', exact: true });
     await panel.getByText('Not enough data: purchase_price').waitFor();
@@ -74,12 +57,12 @@ void describe('depreciation on the item page', () => {
 
 void describe('maintenance on the item page', () => {
   void it('starts the work, which puts the item in repair, and completes it', async () => {
-    const { id } = await post('/items', {
+    const { id } = await api.post('/items', {
       sku: 'E2E-MAINTENANCE',
       name: 'E2E calibrated scale',
       status: 'in_stock',
     });
-    await post(`/items/${id}/maintenance`, {
+    await api.post(`/items/${id}/maintenance`, {
       maintenance_type: 'calibration',
       scheduled_date: '2099-01-01',
       technician: 'Tess Technician',
@@ -110,9 +93,9 @@ void describe('maintenance on the item page', () => {
 
 void describe('transfers', () => {
   void it('requests a transfer of an item found by SKU, dispatches and receives it', async () => {
-    const from = await post('/locations', { name: 'E2E Transfer Origin', type: 'room' });
-    await post('/locations', { name: 'E2E Transfer Destination', type: 'room' });
-    await post('/items', {
+    const from = await api.post('/locations', { name: 'E2E Transfer Origin', type: 'room' });
+    await api.post('/locations', { name: 'E2E Transfer Destination', type: 'room' });
+    await api.post('/items', {
       sku: 'E2E-TRANSFER-1',
       name: 'E2E travelling projector',
       status: 'in_stock',
@@ -122,6 +105,11 @@ void describe('transfers', () => {
     await page.getByRole('heading', { level: 1, name: 'Transfers' }).waitFor();
     await page.getByRole('button', { name: 'New transfer' }).click();
     const dialog = page.getByRole('dialog', { name: 'New transfer' });
+    // Requesting before an item is chosen keeps the form open and says so beside the item.
+    await dialog.getByRole('button', { name: 'Request transfer' }).click();
+    await dialog.getByText('Choose an item').waitFor();
+    assert.equal(await dialog.getByLabel(/^Item/).getAttribute('aria-invalid'), 'true');
+    assert.ok(await dialog.isVisible());
     await dialog.getByLabel(/^Item/).fill('E2E-TRANSFER-1');
     await page.getByRole('option', { name: /E2E travelling projector/ }).click();
     await dialog.getByLabel(/^Destination/).fill('E2E Transfer Destination');

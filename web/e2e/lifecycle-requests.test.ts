@@ -5,23 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations, viewports, type ViewportName } from './browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './server.ts';
+import { adminApi, type AdminApi } from './admin-api.ts';
+import { assertAccessible, launchBrowser, screenshot, viewports, type ViewportName } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
-let adminToken: string;
-
-/** Test data straight through the API as the admin. */
-async function post(path: string, body: unknown): Promise<{ id: number }> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return (await response.json()) as { id: number };
-}
+let api: AdminApi;
 
 const password = 'requests e2e passphrase';
 
@@ -36,24 +26,10 @@ async function signInAs(email: string, viewport: ViewportName, landing: string):
   return page;
 }
 
-/** No serious or critical axe-core violation on the page as it is now. */
-async function assertAccessible(on: Page): Promise<void> {
-  const violations = await seriousViolations(on);
-  assert.deepEqual(
-    violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
-}
-
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  adminToken = ((await login.json()) as { access_token: string }).access_token;
+  api = await adminApi(server.baseUrl);
 });
 after(async () => {
   await browser?.close();
@@ -67,29 +43,34 @@ void describe('requests', () => {
   let boss: Page;
 
   before(async () => {
-    await post('/users', { display_name: employee.name, email: employee.email, password, role: 'employee' });
-    await post('/users', {
+    await api.post('/users', {
+      display_name: employee.name,
+      email: employee.email,
+      password,
+      role: 'employee',
+    });
+    await api.post('/users', {
       display_name: manager.name,
       email: manager.email,
       password,
       role: 'asset_manager',
     });
-    const cameras = await post('/categories', { name: 'E2E Request Cameras' });
-    await post('/items', {
+    const cameras = await api.post('/categories', { name: 'E2E Request Cameras' });
+    await api.post('/items', {
       sku: 'E2E-REQ-CAM-1',
       name: 'E2E mirrorless camera',
       status: 'in_stock',
       category_id: cameras.id,
     });
-    const elsewhere = await post('/items', {
+    const elsewhere = await api.post('/items', {
       sku: 'E2E-REQ-CAM-2',
       name: 'E2E camera already out',
       status: 'in_stock',
       category_id: cameras.id,
     });
-    await post(`/items/${elsewhere.id}/checkout`, { location_id: 1 });
-    await post('/items', { sku: 'E2E-REQ-PROJ', name: 'E2E projector', status: 'in_stock' });
-    await post('/items', { sku: 'E2E-REQ-VAN', name: 'E2E delivery van', status: 'in_stock' });
+    await api.post(`/items/${elsewhere.id}/checkout`, { location_id: 1 });
+    await api.post('/items', { sku: 'E2E-REQ-PROJ', name: 'E2E projector', status: 'in_stock' });
+    await api.post('/items', { sku: 'E2E-REQ-VAN', name: 'E2E delivery van', status: 'in_stock' });
     staff = await signInAs(employee.email, 'phone', 'My assignments');
     // Asset managers read reports, so they land on the dashboard.
     boss = await signInAs(manager.email, 'desktop', 'Dashboard');
@@ -198,12 +179,8 @@ void describe('requests', () => {
     await van.waitFor();
     await screenshot(boss, 'desktop', 'requests');
     await assertAccessible(boss);
-    const { data } = (await (
-      await fetch(`${server.baseUrl}/api/v1/items?q=E2E-REQ-VAN`, {
-        headers: { authorization: `Bearer ${adminToken}` },
-      })
-    ).json()) as { data: { id: number }[] };
-    await post(`/items/${data[0]!.id}/checkout`, { location_id: 1 });
+    const { data } = await api.send<{ data: { id: number }[] }>('GET', '/items?q=E2E-REQ-VAN');
+    await api.post(`/items/${data[0]!.id}/checkout`, { location_id: 1 });
 
     await van.getByRole('button', { name: 'Approve' }).click();
     const dialog = boss.getByRole('dialog', { name: `Approve ${employee.name}'s request` });

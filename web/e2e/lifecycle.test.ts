@@ -4,33 +4,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn, viewports } from './browser.ts';
-import { adminEmail, adminPassword, startServer, type RunningServer } from './server.ts';
+import { adminApi, type AdminApi } from './admin-api.ts';
+import { launchBrowser, screenshot, signedInPage, viewports } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
-let adminToken: string;
-
-/** Test data straight through the API as the admin: a person to hand things to and an item in stock. */
-async function post(path: string, body: unknown): Promise<{ id: number }> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return (await response.json()) as { id: number };
-}
+let api: AdminApi;
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  adminToken = ((await login.json()) as { access_token: string }).access_token;
+  api = await adminApi(server.baseUrl);
 });
 after(async () => {
   await browser?.close();
@@ -47,20 +32,18 @@ for (const viewport of ['desktop', 'phone'] as const) {
     let admin: Page;
 
     before(async () => {
-      ({ id: personId } = await post('/users', {
+      ({ id: personId } = await api.post('/users', {
         display_name: person.name,
         email: person.email,
         password,
         role: 'employee',
       }));
-      ({ id: itemId } = await post('/items', {
+      ({ id: itemId } = await api.post('/items', {
         sku: `E2E-CUSTODY-${viewport.toUpperCase()}`,
         name: itemName,
         status: 'in_stock',
       }));
-      admin = await (await browser.newContext(viewports[viewport])).newPage();
-      admin.setDefaultTimeout(15_000);
-      await signIn(admin, server.baseUrl);
+      admin = await signedInPage(browser, server.baseUrl, viewports[viewport]);
     });
     after(async () => {
       await admin.context().close();
@@ -127,7 +110,7 @@ for (const viewport of ['desktop', 'phone'] as const) {
       await admin.reload();
       const custody = admin.getByRole('region', { name: 'Custody' });
       await custody.getByText('Not checked out').waitFor();
-      await post(`/items/${itemId}/checkout`, { assignee_user_id: personId });
+      await api.post(`/items/${itemId}/checkout`, { assignee_user_id: personId });
       await custody.getByRole('button', { name: 'Check out' }).click();
       const dialog = admin.getByRole('dialog', { name: `Check out ${itemName}` });
       await dialog.getByLabel('A location').check();

@@ -1,11 +1,10 @@
 // Scan: point the camera at an item's QR code or barcode, or type its SKU, and go to the item.
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconCamera, IconCameraOff } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, must } from '../api/client.ts';
 import { messageOf } from '../api/problem.ts';
-import { startScanner, type Scanner } from './scan-camera.ts';
+import { CameraScan, CodeForm } from '../components/CodeScan.tsx';
 
 /** The item with exactly this SKU (or serial number), if there is one; else undefined. */
 async function findBySku(code: string) {
@@ -18,19 +17,9 @@ async function findBySku(code: string) {
 
 export default function Scan() {
   const navigate = useNavigate();
-  const video = useRef<HTMLVideoElement>(null);
-  const scanner = useRef<Scanner | null>(null);
   const [code, setCode] = useState('');
-  const [scanning, setScanning] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const stop = () => {
-    scanner.current?.stop();
-    scanner.current = null;
-    setScanning(false);
-  };
-  useEffect(() => stop, []);
 
   const open = async (raw: string) => {
     const value = raw.trim();
@@ -48,71 +37,32 @@ export default function Scan() {
     }
   };
 
-  const startCamera = async () => {
-    if (!video.current) return;
-    setMessage(null);
-    try {
-      setScanning(true);
-      scanner.current = await startScanner(video.current, (found) => {
-        stop();
-        setCode(found);
-        void open(found);
-      });
-    } catch (error) {
-      setScanning(false);
-      setMessage(`The camera could not start: ${messageOf(error)}. Type the SKU instead.`);
-    }
-  };
-
   return (
     <Stack maw={560}>
       <Title order={1} size="h2">
         Scan
       </Title>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void open(code);
-        }}
-      >
-        <Group align="flex-end" wrap="nowrap">
-          <TextInput
-            flex={1}
-            label="SKU or serial number"
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            autoCapitalize="characters"
-            autoComplete="off"
-          />
-          <Button type="submit" loading={busy}>
-            Open
-          </Button>
-        </Group>
-      </form>
+      <CodeForm
+        value={code}
+        onChange={setCode}
+        onSubmit={(value) => void open(value)}
+        submitLabel="Open"
+        busy={busy}
+      />
       {message && (
         <Alert color="orange" role="status">
           {message}
         </Alert>
       )}
-      {scanning ? (
-        <Button variant="default" leftSection={<IconCameraOff size={18} aria-hidden />} onClick={stop}>
-          Stop camera
-        </Button>
-      ) : (
-        <Button
-          leftSection={<IconCamera size={18} aria-hidden />}
-          onClick={() => void startCamera()}
-          size="lg"
-        >
-          Scan with the camera
-        </Button>
-      )}
-      <video
-        ref={video}
-        muted
-        playsInline
-        aria-label="Camera preview"
-        style={{ width: '100%', borderRadius: 8, display: scanning ? 'block' : 'none', background: '#000' }}
+      <CameraScan
+        onStart={() => setMessage(null)}
+        onCode={(found) => {
+          setCode(found);
+          void open(found);
+        }}
+        onError={(error) =>
+          setMessage(`The camera could not start: ${messageOf(error)}. Type the SKU instead.`)
+        }
       />
       <Text size="sm" c="dimmed">
         Labels printed from an item’s page carry its SKU as a QR code.

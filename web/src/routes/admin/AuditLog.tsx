@@ -1,13 +1,14 @@
 // The audit log for auditors: every change and security event, newest first, filtered by action, record or
 // actor. Before/after values are shown as text, exactly as logged.
-import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, must } from '../../api/client.ts';
 import type { AuditEntry, AuditQuery } from '../../api/types.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 
 const filterFields = [
   { key: 'action', label: 'Action', placeholder: 'update, auth.sign_in_failed…' },
@@ -55,14 +56,9 @@ export default function AuditLog() {
   });
   const [debounced] = useDebouncedValue(filters, 300);
   const query = queryOf(debounced);
-  const log = useInfiniteQuery({
-    queryKey: ['audit', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/audit', { params: { query: { ...query, limit: 50, cursor: pageParam } } })),
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  });
-  const entries = log.data?.pages.flatMap((page) => page.data) ?? [];
+  const log = useCursorPages(['audit', query], (cursor) =>
+    must(api.GET('/api/v1/audit', { params: { query: { ...query, limit: 50, cursor } } })),
+  );
 
   return (
     <Stack>
@@ -84,56 +80,52 @@ export default function AuditLog() {
           />
         ))}
       </Group>
-      {log.isPending ? (
-        <Loading />
-      ) : log.isError ? (
-        <Failed error={log.error} />
-      ) : entries.length === 0 ? (
-        <Empty title="No entries">Nothing matches these filters.</Empty>
-      ) : (
-        <ScrollTable label="Audit entries" minWidth={860}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Record</Table.Th>
-                <Table.Th>Changes</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((entry) => (
-                <Table.Tr key={entry.seq}>
-                  <Table.Td>{entry.seq}</Table.Td>
-                  <Table.Td>{new Date(entry.occurred_at).toLocaleString()}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{entry.actor_label}</Text>
-                    {entry.ip && (
-                      <Text size="xs" c="dimmed">
-                        {entry.ip}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{entry.action}</Table.Td>
-                  <Table.Td>
-                    {entry.entity_type ? `${entry.entity_type} ${entry.entity_id ?? ''}` : '—'}
-                  </Table.Td>
-                  <Table.Td maw={420}>
-                    <Changes entry={entry} />
-                  </Table.Td>
+      <PagedList
+        pages={log}
+        empty={<Empty title="No entries">Nothing matches these filters.</Empty>}
+        moreLabel="Load more"
+        moreVariant="light"
+      >
+        {(entries) => (
+          <ScrollTable label="Audit entries" minWidth={860}>
+            <Table striped verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Who</Table.Th>
+                  <Table.Th>Action</Table.Th>
+                  <Table.Th>Record</Table.Th>
+                  <Table.Th>Changes</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      {log.hasNextPage && (
-        <Button variant="light" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
-          Load more
-        </Button>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {entries.map((entry) => (
+                  <Table.Tr key={entry.seq}>
+                    <Table.Td>{entry.seq}</Table.Td>
+                    <Table.Td>{new Date(entry.occurred_at).toLocaleString()}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{entry.actor_label}</Text>
+                      {entry.ip && (
+                        <Text size="xs" c="dimmed">
+                          {entry.ip}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{entry.action}</Table.Td>
+                    <Table.Td>
+                      {entry.entity_type ? `${entry.entity_type} ${entry.entity_id ?? ''}` : '—'}
+                    </Table.Td>
+                    <Table.Td maw={420}>
+                      <Changes entry={entry} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        )}
+      </PagedList>
     </Stack>
   );
 }

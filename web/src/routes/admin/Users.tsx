@@ -15,14 +15,16 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client.ts';
 import { messageOf } from '../../api/problem.ts';
 import { roleNames, type Role } from '../../api/roles.ts';
 import type { User } from '../../api/types.ts';
 import { submitToApi } from '../../components/api-form.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useFormModal } from '../../hooks/useFormModal.ts';
 import { useCan } from '../../hooks/useMe.ts';
 import { labelOf, useLocations } from '../../hooks/useReference.ts';
@@ -35,17 +37,13 @@ export default function Users() {
   const locations = useLocations();
   const queryClient = useQueryClient();
   const modal = useFormModal<User>();
-  const users = useInfiniteQuery({
-    queryKey: ['users'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/users', {
-          params: { query: { limit: 100, ...(pageParam && { cursor: pageParam }) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const users = useCursorPages(['users'], (cursor) =>
+    must(
+      api.GET('/api/v1/users', {
+        params: { query: { limit: 100, ...(cursor && { cursor }) } },
+      }),
+    ),
+  );
   const form = useForm({
     initialValues: {
       email: '',
@@ -117,7 +115,6 @@ export default function Users() {
     }
   };
 
-  const rows = users.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <Stack>
       <Group justify="space-between">
@@ -126,79 +123,68 @@ export default function Users() {
         </Title>
         {writable && <Button onClick={() => open(null)}>New user</Button>}
       </Group>
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <Failed error={users.error} />
-      ) : rows.length === 0 ? (
-        <Empty title="No users" />
-      ) : (
-        <ScrollTable label="Users" minWidth={700}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Limited to</Table.Th>
-                <Table.Th>Two-factor</Table.Th>
-                {writable && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>
-                    <Text fw={500}>{u.display_name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {u.email}
-                    </Text>
-                    {!u.is_active && (
-                      <Badge color="gray" size="sm">
-                        inactive
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{roleNames[u.role]}</Table.Td>
-                  <Table.Td>{labelOf(locations.data?.options, u.location_scope_id) ?? 'Everywhere'}</Table.Td>
-                  <Table.Td>{u.mfa_enabled ? 'On' : 'Off'}</Table.Td>
-                  {writable && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => open(u)}
-                          aria-label={`Edit: ${u.display_name}`}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => void revokeSessions(u)}
-                          aria-label={`Sign out everywhere: ${u.display_name}`}
-                        >
-                          Sign out everywhere
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
+      <PagedList pages={users} empty={<Empty title="No users" />} moreLabel="More users">
+        {(rows) => (
+          <ScrollTable label="Users" minWidth={700}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Limited to</Table.Th>
+                  <Table.Th>Two-factor</Table.Th>
+                  {writable && <Table.Th />}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      {users.hasNextPage && (
-        <Button
-          variant="subtle"
-          onClick={() => void users.fetchNextPage()}
-          loading={users.isFetchingNextPage}
-        >
-          More users
-        </Button>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>
+                      <Text fw={500}>{u.display_name}</Text>
+                      <Text size="xs" c="dimmed">
+                        {u.email}
+                      </Text>
+                      {!u.is_active && (
+                        <Badge color="gray" size="sm">
+                          inactive
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{roleNames[u.role]}</Table.Td>
+                    <Table.Td>
+                      {labelOf(locations.data?.options, u.location_scope_id) ?? 'Everywhere'}
+                    </Table.Td>
+                    <Table.Td>{u.mfa_enabled ? 'On' : 'Off'}</Table.Td>
+                    {writable && (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => open(u)}
+                            aria-label={`Edit: ${u.display_name}`}
+                          >
+                            Edit
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => void revokeSessions(u)}
+                            aria-label={`Sign out everywhere: ${u.display_name}`}
+                          >
+                            Sign out everywhere
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        )}
+      </PagedList>
       <FormModal
         title={modal.editing ? `Edit ${modal.editing.display_name}` : 'New user'}
         opened={modal.opened}

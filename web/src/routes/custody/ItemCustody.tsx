@@ -1,11 +1,12 @@
 // Who holds an item now, the actions to check it out or in (for those allowed, when its state allows), and
 // every assignment it has had, newest first.
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { api, must } from '../../api/client.ts';
 import type { Item } from '../../api/types.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useCan } from '../../hooks/useMe.ts';
 import { CheckInAction } from './CheckInAction.tsx';
 import { CheckOutAction } from './CheckOutAction.tsx';
@@ -15,22 +16,17 @@ const checkoutable = new Set<Item['status']>(['in_stock', 'deployed']);
 
 export function ItemCustody({ item }: { item: Item }) {
   const can = useCan();
-  const assignments = useInfiniteQuery({
-    queryKey: ['assignments', 'item', item.id],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/items/{id}/assignments', {
-          params: {
-            path: { id: item.id },
-            query: { state: 'all', limit: 20, ...(pageParam && { cursor: pageParam }) },
-          },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = assignments.data?.pages.flatMap((page) => page.data) ?? [];
-  const current = rows.find((a) => a.checked_in_at === null);
+  const assignments = useCursorPages(['assignments', 'item', item.id], (cursor) =>
+    must(
+      api.GET('/api/v1/items/{id}/assignments', {
+        params: {
+          path: { id: item.id },
+          query: { state: 'all', limit: 20, ...(cursor && { cursor }) },
+        },
+      }),
+    ),
+  );
+  const current = assignments.rows.find((a) => a.checked_in_at === null);
 
   return (
     <Card withBorder component="section" aria-label="Custody">
@@ -39,19 +35,15 @@ export function ItemCustody({ item }: { item: Item }) {
           Custody
         </Title>
         {can('assignments:write') &&
-          !assignments.isPending &&
+          !assignments.query.isPending &&
           (current ? (
             <CheckInAction item={item} />
           ) : (
             checkoutable.has(item.status) && <CheckOutAction item={item} />
           ))}
       </Group>
-      {assignments.isPending ? (
-        <Loading />
-      ) : assignments.isError ? (
-        <Failed error={assignments.error} />
-      ) : (
-        <Stack>
+      <Stack>
+        {assignments.query.isSuccess && (
           <Text>
             {current ? (
               <>
@@ -63,9 +55,13 @@ export function ItemCustody({ item }: { item: Item }) {
               'Not checked out'
             )}
           </Text>
-          {rows.length === 0 ? (
-            <Empty title="Never checked out" />
-          ) : (
+        )}
+        <PagedList
+          pages={assignments}
+          empty={<Empty title="Never checked out" />}
+          moreLabel="Older assignments"
+        >
+          {(rows) => (
             <ScrollTable label="Assignment history" minWidth={640}>
               <Table verticalSpacing="xs">
                 <Table.Thead>
@@ -93,17 +89,8 @@ export function ItemCustody({ item }: { item: Item }) {
               </Table>
             </ScrollTable>
           )}
-          {assignments.hasNextPage && (
-            <Button
-              variant="subtle"
-              loading={assignments.isFetchingNextPage}
-              onClick={() => void assignments.fetchNextPage()}
-            >
-              Older assignments
-            </Button>
-          )}
-        </Stack>
-      )}
+        </PagedList>
+      </Stack>
     </Card>
   );
 }

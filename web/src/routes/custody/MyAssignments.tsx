@@ -3,11 +3,13 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconHandFinger } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../../api/client.ts';
 import { messageOf } from '../../api/problem.ts';
 import type { Assignment } from '../../api/types.ts';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useCan } from '../../hooks/useMe.ts';
 import { dateOf } from './holder.ts';
 
@@ -62,18 +64,13 @@ function AssignmentCard({ assignment: a }: { assignment: Assignment }) {
 
 export default function MyAssignments() {
   const can = useCan();
-  const mine = useInfiniteQuery({
-    queryKey: ['assignments', 'mine'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/me/assignments', {
-          params: { query: { limit: 50, ...(pageParam && { cursor: pageParam }) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = mine.data?.pages.flatMap((page) => page.data) ?? [];
+  const mine = useCursorPages(['assignments', 'mine'], (cursor) =>
+    must(
+      api.GET('/api/v1/me/assignments', {
+        params: { query: { limit: 50, ...(cursor && { cursor }) } },
+      }),
+    ),
+  );
 
   return (
     <Stack>
@@ -92,24 +89,18 @@ export default function MyAssignments() {
           </Button>
         )}
       </Group>
-      {mine.isPending ? (
-        <Loading />
-      ) : mine.isError ? (
-        <Failed error={mine.error} />
-      ) : rows.length === 0 ? (
-        <Empty title="Nothing is assigned to you">What is checked out to you will appear here.</Empty>
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          {rows.map((a) => (
-            <AssignmentCard key={a.id} assignment={a} />
-          ))}
-        </SimpleGrid>
-      )}
-      {mine.hasNextPage && (
-        <Button variant="subtle" loading={mine.isFetchingNextPage} onClick={() => void mine.fetchNextPage()}>
-          More
-        </Button>
-      )}
+      <PagedList
+        pages={mine}
+        empty={<Empty title="Nothing is assigned to you">What is checked out to you will appear here.</Empty>}
+      >
+        {(rows) => (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {rows.map((a) => (
+              <AssignmentCard key={a.id} assignment={a} />
+            ))}
+          </SimpleGrid>
+        )}
+      </PagedList>
     </Stack>
   );
 }

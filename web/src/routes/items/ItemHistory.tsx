@@ -1,9 +1,9 @@
 // The item's history as a timeline: who did what when, and each field's before → after.
-import { Button, Card, Text, Timeline, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, Stack, Text, Timeline, Title } from '@mantine/core';
 import { api, must } from '../../api/client.ts';
 import type { HistoryEntry } from '../../api/types.ts';
-import { Failed, Loading } from '../../components/States.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { showValue } from './show-value.ts';
 
 const actionLabel: Record<string, string> = {
@@ -34,61 +34,44 @@ function changesOf(entry: HistoryEntry): [string, { before: unknown; after: unkn
 }
 
 export function ItemHistory({ id }: { id: number }) {
-  const history = useInfiniteQuery({
-    queryKey: ['items', 'history', id],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/items/{id}/history', {
-          params: { path: { id }, query: { limit: 20, ...(pageParam && { cursor: pageParam }) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const entries = history.data?.pages.flatMap((page) => page.data) ?? [];
+  const history = useCursorPages(['items', 'history', id], (cursor) =>
+    must(
+      api.GET('/api/v1/items/{id}/history', {
+        params: { path: { id }, query: { limit: 20, ...(cursor && { cursor }) } },
+      }),
+    ),
+  );
 
   return (
     <Card withBorder component="section" aria-label="History">
       <Title order={2} size="h4" mb="sm">
         History
       </Title>
-      {history.isPending ? (
-        <Loading />
-      ) : history.isError ? (
-        <Failed error={history.error} />
-      ) : (
-        <>
-          <Timeline bulletSize={14} lineWidth={2}>
-            {entries.map((entry) => (
-              <Timeline.Item key={entry.id} title={actionLabel[entry.action] ?? entry.action}>
-                <Text size="xs" c="dimmed">
-                  {new Date(entry.created_at).toLocaleString()} · {entry.performed_by ?? 'system'}
-                </Text>
-                {entry.notes && <Text size="sm">{entry.notes}</Text>}
-                {entry.action !== 'created' &&
-                  changesOf(entry).map(([field, { before, after }]) => (
-                    <Text key={field} size="sm">
-                      <Text span fw={500}>
-                        {field}
+      <Stack gap="sm">
+        <PagedList pages={history} moreLabel="Older entries">
+          {(entries) => (
+            <Timeline bulletSize={14} lineWidth={2}>
+              {entries.map((entry) => (
+                <Timeline.Item key={entry.id} title={actionLabel[entry.action] ?? entry.action}>
+                  <Text size="xs" c="dimmed">
+                    {new Date(entry.created_at).toLocaleString()} · {entry.performed_by ?? 'system'}
+                  </Text>
+                  {entry.notes && <Text size="sm">{entry.notes}</Text>}
+                  {entry.action !== 'created' &&
+                    changesOf(entry).map(([field, { before, after }]) => (
+                      <Text key={field} size="sm">
+                        <Text span fw={500}>
+                          {field}
+                        </Text>
+                        : {showValue(before)} → {showValue(after)}
                       </Text>
-                      : {showValue(before)} → {showValue(after)}
-                    </Text>
-                  ))}
-              </Timeline.Item>
-            ))}
-          </Timeline>
-          {history.hasNextPage && (
-            <Button
-              variant="subtle"
-              mt="sm"
-              loading={history.isFetchingNextPage}
-              onClick={() => void history.fetchNextPage()}
-            >
-              Older entries
-            </Button>
+                    ))}
+                </Timeline.Item>
+              ))}
+            </Timeline>
           )}
-        </>
-      )}
+        </PagedList>
+      </Stack>
     </Card>
   );
 }

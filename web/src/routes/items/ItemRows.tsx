@@ -1,12 +1,12 @@
 // The list itself: a table with sortable columns on wide screens, touch-sized cards on phones; both with
 // check boxes for bulk changes.
 import { Card, Checkbox, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import type { Item } from '../../api/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { labelOf, useLocations } from '../../hooks/useReference.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { nextSort, sortDirection } from './list-params.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 
@@ -54,7 +54,7 @@ function SortHeader({
 }
 
 export function ItemRows({ items, sort, onSort, selectable, selected, onSelect }: Props) {
-  const wide = useMediaQuery('(min-width: 48em)', true);
+  const wide = useWideScreen();
   const locations = useLocations();
   const navigate = useNavigate();
   const toggle = (item: Item) => {

@@ -1,12 +1,13 @@
 // Items: instant search, filters and facets, sortable columns, pages loaded as you scroll (cursor pages, so
 // 100,000 items cost no more than the ones on screen), saved views, and bulk changes to the selected items.
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import type { Item } from '../../api/types.ts';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useCan } from '../../hooks/useMe.ts';
 import { BulkActions } from './BulkActions.tsx';
 import { ItemFilters } from './ItemFilters.tsx';
@@ -22,31 +23,27 @@ export default function ItemsList() {
   const can = useCan();
   const [selected, setSelected] = useState<Map<number, Item>>(new Map());
 
-  const list = useInfiniteQuery({
-    queryKey: ['items', 'list', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
+  const list = useCursorPages(
+    ['items', 'list', query],
+    (cursor) =>
       must(
         api.GET('/api/v1/items', {
           params: {
             query: {
               ...query,
               limit: pageSize,
-              ...(pageParam ? { cursor: pageParam } : { facets: 'true' as const }),
+              ...(cursor ? { cursor } : { facets: 'true' as const }),
             },
           },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    placeholderData: (previous) => previous,
-  });
-
-  const first = list.data?.pages[0];
-  const items = useMemo(() => list.data?.pages.flatMap((page) => page.data) ?? [], [list.data]);
+    { keepPrevious: true },
+  );
+  const first = list.query.data?.pages[0];
 
   // Load the next page as the end of the list scrolls into view.
   const sentinel = useRef<HTMLDivElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list.query;
   useEffect(() => {
     const node = sentinel.current;
     if (!node || !hasNextPage) return;
@@ -94,40 +91,37 @@ export default function ItemsList() {
         <BulkActions selected={[...selected.values()]} onDone={() => setSelected(new Map())} />
       )}
 
-      {list.isPending ? (
-        <Loading label="Loading items…" />
-      ) : list.isError ? (
-        <Failed error={list.error} />
-      ) : items.length === 0 ? (
-        <Empty title="No items found">
-          {params.toString() ? 'Try fewer filters or another search.' : 'Add the first item with “New item”.'}
-        </Empty>
-      ) : (
-        <>
-          <ItemRows
-            items={items}
-            sort={params.get('sort')}
-            onSort={(sort) => update({ sort })}
-            selectable={can('items:write')}
-            selected={selected}
-            onSelect={setSelected}
-          />
-          <div ref={sentinel} />
-          {list.hasNextPage ? (
-            <Button
-              variant="subtle"
-              loading={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-            >
-              Load more
-            </Button>
-          ) : (
-            <Text size="sm" c="dimmed" ta="center">
-              {items.length} {items.length === 1 ? 'item' : 'items'}
-            </Text>
-          )}
-        </>
-      )}
+      <PagedList
+        pages={list}
+        loadingLabel="Loading items…"
+        moreLabel="Load more"
+        empty={
+          <Empty title="No items found">
+            {params.toString()
+              ? 'Try fewer filters or another search.'
+              : 'Add the first item with “New item”.'}
+          </Empty>
+        }
+      >
+        {(items) => (
+          <>
+            <ItemRows
+              items={items}
+              sort={params.get('sort')}
+              onSort={(sort) => update({ sort })}
+              selectable={can('items:write')}
+              selected={selected}
+              onSelect={setSelected}
+            />
+            <div ref={sentinel} />
+            {!hasNextPage && (
+              <Text size="sm" c="dimmed" ta="center">
+                {items.length} {items.length === 1 ? 'item' : 'items'}
+              </Text>
+            )}
+          </>
+        )}
+      </PagedList>
     </Stack>
   );
 }

@@ -3,13 +3,14 @@
 // on phones). Overdue work is highlighted in words as well as colour; every entry links to its item. The month,
 // view and filters live in the URL.
 import { ActionIcon, Badge, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { LocationFilter } from '../../components/LocationFilter.tsx';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
-import { useLocations } from '../../hooks/useReference.ts';
+import { useUrlFilters } from '../../hooks/useUrlFilters.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import {
   isMonth,
   isOverdue,
@@ -49,24 +50,13 @@ const monthName = (month: string) =>
   });
 
 export default function MaintenanceCalendar() {
-  const wide = useMediaQuery('(min-width: 48em)', true);
-  const locations = useLocations();
-  const [params, setParams] = useSearchParams();
+  const wide = useWideScreen();
+  const [params, setParam] = useUrlFilters();
   const today = localToday();
   const month = isMonth(params.get('month')) ? params.get('month')! : today.slice(0, 7);
   const view = wide && params.get('view') !== 'agenda' ? 'month' : 'agenda';
   const technician = params.get('technician');
   const locationId = params.get('location_id');
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   // Everyone's work in the window names the technicians to filter by; the filtered answer is what is shown.
   const everyone = useCalendar(month, locationId, null);
@@ -131,13 +121,7 @@ export default function MaintenanceCalendar() {
           style={{ flex: '1 1 200px' }}
           maw={wide ? 300 : undefined}
         />
-        <Select
-          label="Location"
-          placeholder="All locations"
-          searchable
-          clearable
-          limit={100}
-          data={locations.data?.options ?? []}
+        <LocationFilter
           value={locationId}
           onChange={(value) => setParam('location_id', value)}
           style={{ flex: '1 1 200px' }}

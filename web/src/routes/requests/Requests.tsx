@@ -1,21 +1,11 @@
 // Requests for equipment. Everyone asks and follows their own requests; those who decide also see everyone's,
 // the pending ones first, and approve (handing out an item) or decline them.
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Badge, Card, Group, SegmentedControl, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, must } from '../../api/client.ts';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useCan } from '../../hooks/useMe.ts';
 import { dateOf } from '../custody/holder.ts';
 import { ApproveAction } from './ApproveAction.tsx';
@@ -89,44 +79,37 @@ function RequestCard({ request: r, deciding }: { request: ItemRequest; deciding:
 }
 
 function RequestList({ scope, filter }: { scope: 'mine' | 'everyone'; filter: Filter }) {
-  const list = useInfiniteQuery({
-    queryKey: ['requests', scope, filter],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => {
-      const query = {
-        limit: 30,
-        ...(filter !== 'all' && { status: filter }),
-        ...(pageParam && { cursor: pageParam }),
-      };
-      return scope === 'mine'
-        ? must(api.GET('/api/v1/me/requests', { params: { query } }))
-        : must(api.GET('/api/v1/requests', { params: { query } }));
-    },
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  const list = useCursorPages(['requests', scope, filter], (cursor) => {
+    const query = {
+      limit: 30,
+      ...(filter !== 'all' && { status: filter }),
+      ...(cursor && { cursor }),
+    };
+    return scope === 'mine'
+      ? must(api.GET('/api/v1/me/requests', { params: { query } }))
+      : must(api.GET('/api/v1/requests', { params: { query } }));
   });
-  const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
 
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <Failed error={list.error} />;
-  if (rows.length === 0) {
-    return scope === 'mine' ? (
-      <Empty title="You have not asked for anything">Use New request to ask for equipment.</Empty>
-    ) : (
-      <Empty title={filter === 'pending' ? 'Nothing waits for a decision' : 'No requests'} />
-    );
-  }
   return (
     <Stack>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {rows.map((r) => (
-          <RequestCard key={r.id} request={r} deciding={scope === 'everyone'} />
-        ))}
-      </SimpleGrid>
-      {list.hasNextPage && (
-        <Button variant="subtle" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          More
-        </Button>
-      )}
+      <PagedList
+        pages={list}
+        empty={
+          scope === 'mine' ? (
+            <Empty title="You have not asked for anything">Use New request to ask for equipment.</Empty>
+          ) : (
+            <Empty title={filter === 'pending' ? 'Nothing waits for a decision' : 'No requests'} />
+          )
+        }
+      >
+        {(rows) => (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            {rows.map((r) => (
+              <RequestCard key={r.id} request={r} deciding={scope === 'everyone'} />
+            ))}
+          </SimpleGrid>
+        )}
+      </PagedList>
     </Stack>
   );
 }

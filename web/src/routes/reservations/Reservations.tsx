@@ -1,23 +1,15 @@
 // Reservations starting soon, soonest first, over a chosen window: what to have ready for whom. A table on
 // wide screens, touch-sized cards on phones; each item links to its page.
-import {
-  Anchor,
-  Button,
-  Card,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, SegmentedControl, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { ItemNameLink } from '../../components/ItemNameLink.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { spanOf, type Reservation } from './reservation-body.ts';
 
 const windows = [
@@ -27,7 +19,7 @@ const windows = [
 ];
 
 function UpcomingRows({ rows }: { rows: Reservation[] }) {
-  const wide = useMediaQuery('(min-width: 48em)', true);
+  const wide = useWideScreen();
   if (!wide) {
     return (
       <Stack gap="xs">
@@ -65,12 +57,7 @@ function UpcomingRows({ rows }: { rows: Reservation[] }) {
           {rows.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/items/${r.item.id}`}>
-                  {r.item.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {r.item.sku}
-                </Text>
+                <ItemNameLink item={r.item} />
               </Table.Td>
               <Table.Td>{r.user.display_name}</Table.Td>
               <Table.Td>{spanOf(r)}</Table.Td>
@@ -85,18 +72,13 @@ function UpcomingRows({ rows }: { rows: Reservation[] }) {
 
 export default function Reservations() {
   const [days, setDays] = useState('30');
-  const upcoming = useInfiniteQuery({
-    queryKey: ['reservations', 'upcoming', days],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/reservations/upcoming', {
-          params: { query: { days: Number(days), limit: 50, ...(pageParam && { cursor: pageParam }) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = upcoming.data?.pages.flatMap((page) => page.data) ?? [];
+  const upcoming = useCursorPages(['reservations', 'upcoming', days], (cursor) =>
+    must(
+      api.GET('/api/v1/reservations/upcoming', {
+        params: { query: { days: Number(days), limit: 50, ...(cursor && { cursor }) } },
+      }),
+    ),
+  );
 
   return (
     <Stack>
@@ -104,26 +86,16 @@ export default function Reservations() {
         Reservations
       </Title>
       <SegmentedControl aria-label="Starting within" data={windows} value={days} onChange={setDays} />
-      {upcoming.isPending ? (
-        <Loading />
-      ) : upcoming.isError ? (
-        <Failed error={upcoming.error} />
-      ) : rows.length === 0 ? (
-        <Empty title={`No reservation starts within ${days} days`}>
-          Reserve an item from its page; reservations starting in this window appear here.
-        </Empty>
-      ) : (
-        <UpcomingRows rows={rows} />
-      )}
-      {upcoming.hasNextPage && (
-        <Button
-          variant="subtle"
-          loading={upcoming.isFetchingNextPage}
-          onClick={() => void upcoming.fetchNextPage()}
-        >
-          More
-        </Button>
-      )}
+      <PagedList
+        pages={upcoming}
+        empty={
+          <Empty title={`No reservation starts within ${days} days`}>
+            Reserve an item from its page; reservations starting in this window appear here.
+          </Empty>
+        }
+      >
+        {(rows) => <UpcomingRows rows={rows} />}
+      </PagedList>
     </Stack>
   );
 }

@@ -1,45 +1,30 @@
 // Reorder suggestions: levels at or below their reorder point, with how much to order, from which supplier and
 // at what the last delivery cost; filtered by location (and everything below it).
-import { Anchor, Button, Card, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Card, Stack, Table, Text } from '@mantine/core';
 import { api, must } from '../../api/client.ts';
+import { LocationFilter } from '../../components/LocationFilter.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
-import { useLocations } from '../../hooks/useReference.ts';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
+import { useUrlFilters } from '../../hooks/useUrlFilters.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { StockNav } from './StockNav.tsx';
+import { StockCardHeading, StockItemName } from './StockRowParts.tsx';
 import type { ReorderSuggestion } from './stock-types.ts';
 
 const keyOf = (s: ReorderSuggestion) => `${s.item.id}:${s.location.id}`;
-
-function ItemName({ suggestion: s }: { suggestion: ReorderSuggestion }) {
-  return (
-    <>
-      <Anchor component={Link} to={`/stock/items/${s.item.id}`} fw={600}>
-        {s.item.name}
-      </Anchor>
-      <Text size="xs" c="dimmed">
-        {s.item.sku}
-      </Text>
-    </>
-  );
-}
 
 function SuggestionCards({ rows }: { rows: ReorderSuggestion[] }) {
   return (
     <Stack gap="xs">
       {rows.map((s) => (
         <Card key={keyOf(s)} withBorder padding="sm">
-          <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <div style={{ minWidth: 0 }}>
-              <ItemName suggestion={s} />
-              <Text size="sm">{s.location.name}</Text>
-            </div>
+          <StockCardHeading item={s.item} locationName={s.location.name}>
             <Text fw={700} size="lg" ta="right">
               Order {s.suggested_quantity} {s.item.unit}
             </Text>
-          </Group>
+          </StockCardHeading>
           <Text size="sm" mt="xs">
             On hand {s.quantity} · reorder at {s.reorder_point}
             {s.supplier && ` · from ${s.supplier.name}`}
@@ -70,7 +55,7 @@ function SuggestionTable({ rows }: { rows: ReorderSuggestion[] }) {
           {rows.map((s) => (
             <Table.Tr key={keyOf(s)}>
               <Table.Td>
-                <ItemName suggestion={s} />
+                <StockItemName item={s.item} />
               </Table.Td>
               <Table.Td>{s.location.name}</Table.Td>
               <Table.Td ta="right">{s.quantity}</Table.Td>
@@ -89,63 +74,33 @@ function SuggestionTable({ rows }: { rows: ReorderSuggestion[] }) {
 }
 
 export default function Reorder() {
-  const wide = useMediaQuery('(min-width: 48em)', true);
-  const locations = useLocations();
-  const [params, setParams] = useSearchParams();
+  const wide = useWideScreen();
+  const [params, setParam] = useUrlFilters();
   const locationId = params.get('location_id');
-  const suggestions = useInfiniteQuery({
-    queryKey: ['stock', 'reorder', locationId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/stock/reorder-suggestions', {
-          params: {
-            query: {
-              limit: 50,
-              ...(locationId && { location_id: Number(locationId) }),
-              ...(pageParam && { cursor: pageParam }),
-            },
+  const suggestions = useCursorPages(['stock', 'reorder', locationId], (cursor) =>
+    must(
+      api.GET('/api/v1/stock/reorder-suggestions', {
+        params: {
+          query: {
+            limit: 50,
+            ...(locationId && { location_id: Number(locationId) }),
+            ...(cursor && { cursor }),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = suggestions.data?.pages.flatMap((page) => page.data) ?? [];
+        },
+      }),
+    ),
+  );
 
   return (
     <Stack>
       <StockNav title="Reorder suggestions" />
-      <Select
-        label="Location"
-        placeholder="All locations"
-        searchable
-        clearable
-        limit={100}
-        maw={420}
-        data={locations.data?.options ?? []}
-        value={locationId}
-        onChange={(value) => setParams(value ? { location_id: value } : {}, { replace: true })}
-      />
-      {suggestions.isPending ? (
-        <Loading />
-      ) : suggestions.isError ? (
-        <Failed error={suggestions.error} />
-      ) : rows.length === 0 ? (
-        <Empty title="Nothing to reorder">No level is at or below its reorder point.</Empty>
-      ) : wide ? (
-        <SuggestionTable rows={rows} />
-      ) : (
-        <SuggestionCards rows={rows} />
-      )}
-      {suggestions.hasNextPage && (
-        <Button
-          variant="subtle"
-          loading={suggestions.isFetchingNextPage}
-          onClick={() => void suggestions.fetchNextPage()}
-        >
-          More
-        </Button>
-      )}
+      <LocationFilter maw={420} value={locationId} onChange={(value) => setParam('location_id', value)} />
+      <PagedList
+        pages={suggestions}
+        empty={<Empty title="Nothing to reorder">No level is at or below its reorder point.</Empty>}
+      >
+        {(rows) => (wide ? <SuggestionTable rows={rows} /> : <SuggestionCards rows={rows} />)}
+      </PagedList>
     </Stack>
   );
 }

@@ -1,18 +1,21 @@
 // Stock: every quantity-tracked item's level at each location, by item, searchable and filtered by location or to
 // the low ones; low levels are highlighted against their minimum and reorder point. The filters live in the URL.
-import { Anchor, Button, Card, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { Card, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { LocationFilter } from '../../components/LocationFilter.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
-import { useLocations } from '../../hooks/useReference.ts';
+import { Empty } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
+import { useUrlFilters } from '../../hooks/useUrlFilters.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 import { LevelActions } from './LevelActions.tsx';
 import { LowBadge } from './LowBadge.tsx';
 import { StockNav } from './StockNav.tsx';
+import { StockCardHeading, StockItemName } from './StockRowParts.tsx';
 import { lowness, type LevelEntry } from './stock-types.ts';
 
 /** A low level's row is tinted as well as badged. */
@@ -21,36 +24,19 @@ const tint = (level: LevelEntry) => {
   return low ? `var(--mantine-color-${low.color}-light)` : undefined;
 };
 
-function ItemName({ level }: { level: LevelEntry }) {
-  return (
-    <>
-      <Anchor component={Link} to={`/stock/items/${level.item.id}`} fw={600}>
-        {level.item.name}
-      </Anchor>
-      <Text size="xs" c="dimmed">
-        {level.item.sku}
-      </Text>
-    </>
-  );
-}
-
 function LevelCards({ levels }: { levels: LevelEntry[] }) {
   return (
     <Stack gap="xs">
       {levels.map((level) => (
         <Card key={`${level.item.id}:${level.location_id}`} withBorder padding="sm" bg={tint(level)}>
-          <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <div style={{ minWidth: 0 }}>
-              <ItemName level={level} />
-              <Text size="sm">{level.location_name}</Text>
-            </div>
+          <StockCardHeading item={level.item} locationName={level.location_name}>
             <Stack gap={4} align="flex-end">
               <Text fw={700} size="lg">
                 {level.quantity} {level.unit}
               </Text>
               <LowBadge level={level} />
             </Stack>
-          </Group>
+          </StockCardHeading>
           <Group justify="space-between" mt="xs">
             <Text size="xs">
               Min {level.min_level ?? '—'} · Reorder at {level.reorder_point ?? '—'}
@@ -82,7 +68,7 @@ function LevelTable({ levels }: { levels: LevelEntry[] }) {
           {levels.map((level) => (
             <Table.Tr key={`${level.item.id}:${level.location_id}`} bg={tint(level)}>
               <Table.Td>
-                <ItemName level={level} />
+                <StockItemName item={level.item} />
               </Table.Td>
               <Table.Td>{level.location_name}</Table.Td>
               <Table.Td ta="right" fw={600}>
@@ -105,45 +91,29 @@ function LevelTable({ levels }: { levels: LevelEntry[] }) {
 }
 
 export default function Stock() {
-  const wide = useMediaQuery('(min-width: 48em)', true);
-  const locations = useLocations();
-  const [params, setParams] = useSearchParams();
+  const wide = useWideScreen();
+  const [params, setParam] = useUrlFilters();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const q = params.get('q') ?? '';
   const locationId = params.get('location_id');
   const low = params.get('low') === 'true';
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const searchFor = useDebouncedCallback((text: string) => setParam('q', text.trim() || null), 300);
 
-  const levels = useInfiniteQuery({
-    queryKey: ['stock', 'levels', { q, locationId, low }],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/stock/levels', {
-          params: {
-            query: {
-              limit: 50,
-              ...(q && { q }),
-              ...(locationId && { location_id: Number(locationId) }),
-              ...(low && { low: 'true' as const }),
-              ...(pageParam && { cursor: pageParam }),
-            },
+  const levels = useCursorPages(['stock', 'levels', { q, locationId, low }], (cursor) =>
+    must(
+      api.GET('/api/v1/stock/levels', {
+        params: {
+          query: {
+            limit: 50,
+            ...(q && { q }),
+            ...(locationId && { location_id: Number(locationId) }),
+            ...(low && { low: 'true' as const }),
+            ...(cursor && { cursor }),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = levels.data?.pages.flatMap((page) => page.data) ?? [];
+        },
+      }),
+    ),
+  );
 
   return (
     <Stack>
@@ -160,13 +130,7 @@ export default function Stock() {
           }}
           style={{ flex: '1 1 220px' }}
         />
-        <Select
-          label="Location"
-          placeholder="All locations"
-          searchable
-          clearable
-          limit={100}
-          data={locations.data?.options ?? []}
+        <LocationFilter
           value={locationId}
           onChange={(value) => setParam('location_id', value)}
           style={{ flex: '1 1 220px' }}
@@ -179,28 +143,16 @@ export default function Stock() {
           py="sm"
         />
       </Group>
-      {levels.isPending ? (
-        <Loading />
-      ) : levels.isError ? (
-        <Failed error={levels.error} />
-      ) : rows.length === 0 ? (
-        <Empty title={q || locationId || low ? 'No stock matches' : 'No stock yet'}>
-          Items tracked by quantity appear here once stock is received or reorder settings are set.
-        </Empty>
-      ) : wide ? (
-        <LevelTable levels={rows} />
-      ) : (
-        <LevelCards levels={rows} />
-      )}
-      {levels.hasNextPage && (
-        <Button
-          variant="subtle"
-          loading={levels.isFetchingNextPage}
-          onClick={() => void levels.fetchNextPage()}
-        >
-          More
-        </Button>
-      )}
+      <PagedList
+        pages={levels}
+        empty={
+          <Empty title={q || locationId || low ? 'No stock matches' : 'No stock yet'}>
+            Items tracked by quantity appear here once stock is received or reorder settings are set.
+          </Empty>
+        }
+      >
+        {(rows) => (wide ? <LevelTable levels={rows} /> : <LevelCards levels={rows} />)}
+      </PagedList>
     </Stack>
   );
 }

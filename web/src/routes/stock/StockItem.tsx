@@ -1,11 +1,13 @@
 // One quantity-tracked item's stock: its level at each location with what can be done there, receiving it
 // somewhere new, and its ledger (every movement, who made it and when), newest first.
-import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useCan } from '../../hooks/useMe.ts';
 import { labelOf, useLocations } from '../../hooks/useReference.ts';
 import { useItem } from '../items/ItemDetail.tsx';
@@ -58,18 +60,13 @@ function Levels({ name, stock }: { name: string; stock: ItemStock }) {
 
 function Ledger({ id }: { id: number }) {
   const locations = useLocations();
-  const ledger = useInfiniteQuery({
-    queryKey: ['stock', 'movements', id],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/items/{id}/stock/movements', {
-          params: { path: { id }, query: { limit: 50, ...(pageParam && { cursor: pageParam }) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = ledger.data?.pages.flatMap((page) => page.data) ?? [];
+  const ledger = useCursorPages(['stock', 'movements', id], (cursor) =>
+    must(
+      api.GET('/api/v1/items/{id}/stock/movements', {
+        params: { path: { id }, query: { limit: 50, ...(cursor && { cursor }) } },
+      }),
+    ),
+  );
   const nameOf = (locationId: number) =>
     labelOf(locations.data?.options, locationId) ?? `location ${locationId}`;
 
@@ -78,61 +75,49 @@ function Ledger({ id }: { id: number }) {
       <Title order={2} size="h4" mb="sm">
         Ledger
       </Title>
-      {ledger.isPending ? (
-        <Loading />
-      ) : ledger.isError ? (
-        <Failed error={ledger.error} />
-      ) : rows.length === 0 ? (
-        <Empty title="No movements yet" />
-      ) : (
-        <ScrollTable label="Stock movements" minWidth={760}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Movement</Table.Th>
-                <Table.Th>Location</Table.Th>
-                <Table.Th ta="right">Quantity</Table.Th>
-                <Table.Th ta="right">Balance</Table.Th>
-                <Table.Th>By</Table.Th>
-                <Table.Th>Reason</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{new Date(m.created_at).toLocaleString()}</Table.Td>
-                  <Table.Td>{movementNames[m.kind]}</Table.Td>
-                  <Table.Td>{movementPlace(m, nameOf)}</Table.Td>
-                  <Table.Td ta="right" fw={600}>
-                    {signedQuantity(m)}
-                  </Table.Td>
-                  <Table.Td ta="right">{m.balance_after}</Table.Td>
-                  <Table.Td>{m.performed_by ?? 'system'}</Table.Td>
-                  <Table.Td>
-                    {m.reason ?? '—'}
-                    {(m.reference || m.unit_cost) && (
-                      <Text size="xs" c="dimmed">
-                        {[m.reference, m.unit_cost && `${m.unit_cost} each`].filter(Boolean).join(' · ')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      {ledger.hasNextPage && (
-        <Button
-          variant="subtle"
-          mt="sm"
-          loading={ledger.isFetchingNextPage}
-          onClick={() => void ledger.fetchNextPage()}
-        >
-          More
-        </Button>
-      )}
+      <Stack gap="sm">
+        <PagedList pages={ledger} empty={<Empty title="No movements yet" />}>
+          {(rows) => (
+            <ScrollTable label="Stock movements" minWidth={760}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>When</Table.Th>
+                    <Table.Th>Movement</Table.Th>
+                    <Table.Th>Location</Table.Th>
+                    <Table.Th ta="right">Quantity</Table.Th>
+                    <Table.Th ta="right">Balance</Table.Th>
+                    <Table.Th>By</Table.Th>
+                    <Table.Th>Reason</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((m) => (
+                    <Table.Tr key={m.id}>
+                      <Table.Td>{new Date(m.created_at).toLocaleString()}</Table.Td>
+                      <Table.Td>{movementNames[m.kind]}</Table.Td>
+                      <Table.Td>{movementPlace(m, nameOf)}</Table.Td>
+                      <Table.Td ta="right" fw={600}>
+                        {signedQuantity(m)}
+                      </Table.Td>
+                      <Table.Td ta="right">{m.balance_after}</Table.Td>
+                      <Table.Td>{m.performed_by ?? 'system'}</Table.Td>
+                      <Table.Td>
+                        {m.reason ?? '—'}
+                        {(m.reference || m.unit_cost) && (
+                          <Text size="xs" c="dimmed">
+                            {[m.reference, m.unit_cost && `${m.unit_cost} each`].filter(Boolean).join(' · ')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          )}
+        </PagedList>
+      </Stack>
     </Card>
   );
 }

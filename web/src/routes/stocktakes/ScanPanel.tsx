@@ -1,13 +1,12 @@
 // Scanning into an open audit, phone in hand: the camera or a typed code (a handheld scanner types too), the room
 // it is in, and the answer at once: found, unexpected (and where the records put it), already counted, or unknown.
-import { Alert, Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
-import { IconCamera, IconCameraOff } from '@tabler/icons-react';
+import { Alert, Paper, Select, Stack } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, must } from '../../api/client.ts';
 import { messageOf } from '../../api/problem.ts';
+import { CameraScan, CodeForm } from '../../components/CodeScan.tsx';
 import { useLocations } from '../../hooks/useReference.ts';
-import { startScanner, type Scanner } from '../scan-camera.ts';
 import { auditKey, linesKey, type AuditLine, type ScanResult, type Stocktake } from './audit-api.ts';
 
 type Answer = { color: 'teal' | 'orange' | 'blue' | 'red'; text: string };
@@ -37,19 +36,9 @@ export function ScanPanel({ audit }: { audit: Stocktake }) {
   const queryClient = useQueryClient();
   const rooms = useRooms(audit);
   const input = useRef<HTMLInputElement>(null);
-  const video = useRef<HTMLVideoElement>(null);
-  const scanner = useRef<Scanner | null>(null);
   const [code, setCode] = useState('');
   const [room, setRoom] = useState<string | null>(null);
-  const [scanning, setScanning] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(null);
-
-  const stop = () => {
-    scanner.current?.stop();
-    scanner.current = null;
-    setScanning(false);
-  };
-  useEffect(() => stop, []);
 
   const record = useMutation({
     mutationFn: (scanned: string) =>
@@ -85,24 +74,6 @@ export function ScanPanel({ audit }: { audit: Stocktake }) {
     if (value) record.mutate(value);
   };
 
-  const startCamera = async () => {
-    if (!video.current) return;
-    setAnswer(null);
-    try {
-      setScanning(true);
-      scanner.current = await startScanner(video.current, (found) => {
-        stop();
-        submit(found);
-      });
-    } catch (error) {
-      setScanning(false);
-      setAnswer({
-        color: 'red',
-        text: `The camera could not start: ${messageOf(error)}. Type the code instead.`,
-      });
-    }
-  };
-
   return (
     <Paper withBorder p="md" component="section" aria-label="Scan">
       <Stack gap="sm">
@@ -116,27 +87,14 @@ export function ScanPanel({ audit }: { audit: Stocktake }) {
           value={room}
           onChange={setRoom}
         />
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit(code);
-          }}
-        >
-          <Group align="flex-end" wrap="nowrap">
-            <TextInput
-              ref={input}
-              flex={1}
-              label="SKU or serial number"
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
-              autoCapitalize="characters"
-              autoComplete="off"
-            />
-            <Button type="submit" loading={record.isPending}>
-              Record
-            </Button>
-          </Group>
-        </form>
+        <CodeForm
+          value={code}
+          onChange={setCode}
+          onSubmit={submit}
+          submitLabel="Record"
+          busy={record.isPending}
+          inputRef={input}
+        />
         <div role="status" aria-live="polite">
           {answer && (
             <Alert color={answer.color} p="xs">
@@ -144,25 +102,15 @@ export function ScanPanel({ audit }: { audit: Stocktake }) {
             </Alert>
           )}
         </div>
-        {scanning ? (
-          <Button variant="default" leftSection={<IconCameraOff size={18} aria-hidden />} onClick={stop}>
-            Stop camera
-          </Button>
-        ) : (
-          <Button
-            leftSection={<IconCamera size={18} aria-hidden />}
-            onClick={() => void startCamera()}
-            size="lg"
-          >
-            Scan with the camera
-          </Button>
-        )}
-        <video
-          ref={video}
-          muted
-          playsInline
-          aria-label="Camera preview"
-          style={{ width: '100%', borderRadius: 8, display: scanning ? 'block' : 'none', background: '#000' }}
+        <CameraScan
+          onStart={() => setAnswer(null)}
+          onCode={submit}
+          onError={(error) =>
+            setAnswer({
+              color: 'red',
+              text: `The camera could not start: ${messageOf(error)}. Type the code instead.`,
+            })
+          }
         />
       </Stack>
     </Paper>

@@ -22,7 +22,10 @@ export function NewTransfer() {
     enabled: modal.opened && q.length > 0,
     queryFn: () => must(api.GET('/api/v1/items', { params: { query: { q, limit: 20 } } })),
   });
-  const form = useForm({ initialValues: { item_id: '', to_location_id: '', note: '' } });
+  const form = useForm({
+    initialValues: { item_id: '', to_location_id: '', note: '' },
+    validate: { item_id: (value) => (value ? null : 'Choose an item') },
+  });
 
   const open = () => {
     form.reset();
@@ -33,7 +36,6 @@ export function NewTransfer() {
   const submit = form.onSubmit((values) =>
     modal.run(() =>
       submitToApi(form, async () => {
-        if (!values.item_id) return form.setFieldError('item_id', 'Choose an item');
         await must(
           api.POST('/api/v1/transfers', {
             body: {

@@ -1,12 +1,14 @@
 // Transfers between locations, newest first, filtered by state, with the next step for each (dispatch,
 // receive, cancel) for those allowed to move things.
 import { Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, must } from '../../api/client.ts';
 import type { paths } from '../../api/schema.d.ts';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { Empty, Failed } from '../../components/States.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { useCan } from '../../hooks/useMe.ts';
 import { dateOf } from '../custody/holder.ts';
 import { NewTransfer } from './NewTransfer.tsx';
@@ -35,28 +37,23 @@ export default function Transfers() {
   const can = useCan();
   const queryClient = useQueryClient();
   const [state, setState] = useState<State | 'all'>('all');
-  const transfers = useInfiniteQuery({
-    queryKey: ['transfers', state],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/transfers', {
-          params: {
-            query: {
-              limit: 50,
-              ...(state !== 'all' && { state }),
-              ...(pageParam && { cursor: pageParam }),
-            },
+  const transfers = useCursorPages(['transfers', state], (cursor) =>
+    must(
+      api.GET('/api/v1/transfers', {
+        params: {
+          query: {
+            limit: 50,
+            ...(state !== 'all' && { state }),
+            ...(cursor && { cursor }),
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+        },
+      }),
+    ),
+  );
   const step = useMutation({
     mutationFn: ({ id, step }: { id: number; step: Step }) => send(id, step),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['transfers'] }),
   });
-  const rows = transfers.data?.pages.flatMap((page) => page.data) ?? [];
   const writer = can('transfers:write');
   const button = (id: number, to: Step, label: string, name: string) => (
     <Button
@@ -85,66 +82,53 @@ export default function Transfers() {
         onChange={(value) => setState(value)}
       />
       {step.isError && <Failed error={step.error} />}
-      {transfers.isPending ? (
-        <Loading />
-      ) : transfers.isError ? (
-        <Failed error={transfers.error} />
-      ) : rows.length === 0 ? (
-        <Empty title="No transfers" />
-      ) : (
-        <ScrollTable label="Transfers list" minWidth={720}>
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Items</Table.Th>
-                <Table.Th>To</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th>Requested</Table.Th>
-                {writer && <Table.Th>Actions</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((t) => {
-                const name = t.items.map((i) => i.name).join(', ');
-                return (
-                  <Table.Tr key={t.id}>
-                    <Table.Td>
-                      {name}
-                      <Text size="xs" c="dimmed">
-                        {t.items.map((i) => i.sku).join(', ')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{t.to_location.name}</Table.Td>
-                    <Table.Td>{t.state.replace('_', ' ')}</Table.Td>
-                    <Table.Td>
-                      {dateOf(t.requested_at)} {t.requested_by && `by ${t.requested_by}`}
-                    </Table.Td>
-                    {writer && (
+      <PagedList pages={transfers} empty={<Empty title="No transfers" />}>
+        {(rows) => (
+          <ScrollTable label="Transfers list" minWidth={720}>
+            <Table verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Items</Table.Th>
+                  <Table.Th>To</Table.Th>
+                  <Table.Th>State</Table.Th>
+                  <Table.Th>Requested</Table.Th>
+                  {writer && <Table.Th>Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((t) => {
+                  const name = t.items.map((i) => i.name).join(', ');
+                  return (
+                    <Table.Tr key={t.id}>
                       <Table.Td>
-                        <Group gap="xs">
-                          {t.state === 'requested' && button(t.id, 'dispatch', 'Dispatch', name)}
-                          {t.state === 'in_transit' && button(t.id, 'receive', 'Receive', name)}
-                          {(t.state === 'requested' || t.state === 'in_transit') &&
-                            button(t.id, 'cancel', 'Cancel', name)}
-                        </Group>
+                        {name}
+                        <Text size="xs" c="dimmed">
+                          {t.items.map((i) => i.sku).join(', ')}
+                        </Text>
                       </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-      {transfers.hasNextPage && (
-        <Button
-          variant="subtle"
-          loading={transfers.isFetchingNextPage}
-          onClick={() => void transfers.fetchNextPage()}
-        >
-          More
-        </Button>
-      )}
+                      <Table.Td>{t.to_location.name}</Table.Td>
+                      <Table.Td>{t.state.replace('_', ' ')}</Table.Td>
+                      <Table.Td>
+                        {dateOf(t.requested_at)} {t.requested_by && `by ${t.requested_by}`}
+                      </Table.Td>
+                      {writer && (
+                        <Table.Td>
+                          <Group gap="xs">
+                            {t.state === 'requested' && button(t.id, 'dispatch', 'Dispatch', name)}
+                            {t.state === 'in_transit' && button(t.id, 'receive', 'Receive', name)}
+                            {(t.state === 'requested' || t.state === 'in_transit') &&
+                              button(t.id, 'cancel', 'Cancel', name)}
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        )}
+      </PagedList>
     </Stack>
   );
 }

@@ -1,9 +1,7 @@
 // Warranties about to end, soonest first, within 30, 60 or 90 days: what to claim on, renew or replace.
 // A table on wide screens, touch-sized cards on phones; each item links to its page.
 import {
-  Anchor,
   Badge,
-  Button,
   Card,
   Group,
   SegmentedControl,
@@ -13,16 +11,18 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import type { paths } from '../../api/schema.d.ts';
+import { ItemNameLink } from '../../components/ItemNameLink.tsx';
+import { PagedList } from '../../components/PagedList.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { Empty } from '../../components/States.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useCursorPages } from '../../hooks/useCursorPages.ts';
 import { labelOf, useLocations } from '../../hooks/useReference.ts';
+import { useWideScreen } from '../../hooks/useWideScreen.ts';
 
 type Expiring =
   paths['/api/v1/items/warranty-expiring']['get']['responses'][200]['content']['application/json']['data'][number];
@@ -43,7 +43,7 @@ function DaysLeft({ days }: { days: number }) {
 }
 
 function ExpiringRows({ rows }: { rows: Expiring[] }) {
-  const wide = useMediaQuery('(min-width: 48em)', true);
+  const wide = useWideScreen();
   const locations = useLocations();
   const place = (item: Expiring) => labelOf(locations.data?.options, item.location_id);
 
@@ -85,12 +85,7 @@ function ExpiringRows({ rows }: { rows: Expiring[] }) {
           {rows.map((item) => (
             <Table.Tr key={item.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/items/${item.id}`}>
-                  {item.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {item.sku}
-                </Text>
+                <ItemNameLink item={item} />
               </Table.Td>
               <Table.Td>{item.warranty_expiry}</Table.Td>
               <Table.Td miw={110}>
@@ -110,18 +105,13 @@ function ExpiringRows({ rows }: { rows: Expiring[] }) {
 
 export default function Warranty() {
   const [days, setDays] = useState('30');
-  const expiring = useInfiniteQuery({
-    queryKey: ['items', 'warranty', days],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      must(
-        api.GET('/api/v1/items/warranty-expiring', {
-          params: { query: { days: Number(days), limit: 50, ...(pageParam && { cursor: pageParam }) } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const rows = expiring.data?.pages.flatMap((page) => page.data) ?? [];
+  const expiring = useCursorPages(['items', 'warranty', days], (cursor) =>
+    must(
+      api.GET('/api/v1/items/warranty-expiring', {
+        params: { query: { days: Number(days), limit: 50, ...(cursor && { cursor }) } },
+      }),
+    ),
+  );
 
   return (
     <Stack>
@@ -129,24 +119,9 @@ export default function Warranty() {
         Warranty
       </Title>
       <SegmentedControl aria-label="Ending within" data={windows} value={days} onChange={setDays} />
-      {expiring.isPending ? (
-        <Loading />
-      ) : expiring.isError ? (
-        <Failed error={expiring.error} />
-      ) : rows.length === 0 ? (
-        <Empty title={`No warranty ends within ${days} days`} />
-      ) : (
-        <ExpiringRows rows={rows} />
-      )}
-      {expiring.hasNextPage && (
-        <Button
-          variant="subtle"
-          loading={expiring.isFetchingNextPage}
-          onClick={() => void expiring.fetchNextPage()}
-        >
-          More
-        </Button>
-      )}
+      <PagedList pages={expiring} empty={<Empty title={`No warranty ends within ${days} days`} />}>
+        {(rows) => <ExpiringRows rows={rows} />}
+      </PagedList>
     </Stack>
   );
 }
