@@ -13,6 +13,12 @@ export interface LineKey<R, K> {
   shape: z.ZodType<K>;
 }
 
+/** Which page of lines the caller asked for. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
 function readCursor<K>(cursor: string, shape: z.ZodType<K>): K {
   let value: unknown;
   try {
@@ -30,7 +36,7 @@ function readCursor<K>(cursor: string, shape: z.ZodType<K>): K {
 export async function linePage<R, K>(
   fetch: FetchLines<R, K>,
   key: LineKey<R, K>,
-  page: { limit: number; cursor?: string | undefined },
+  page: PageRequest,
 ): Promise<{ data: R[]; next_cursor: string | null }> {
   const after = page.cursor === undefined ? null : readCursor(page.cursor, key.shape);
   const rows = await fetch(after, page.limit + 1);
@@ -51,6 +57,11 @@ export async function* everyLine<R, K>(fetch: FetchLines<R, K>, key: LineKey<R, 
     if (rows.length < exportBatchSize) return;
     after = key.of(rows.at(-1)!);
   }
+}
+
+/** Lines already in hand (a few groups), as the rows of an export. */
+export async function* listed<R>(lines: R[]): AsyncGenerator<R> {
+  yield* lines;
 }
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

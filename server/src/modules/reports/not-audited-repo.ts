@@ -3,6 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { categoryTree, locationTree, subtreeIds } from '../../db/tree.ts';
+import type { ItemRow } from './item-lines.ts';
 
 export interface NotAuditedFilter {
   since: string;
@@ -13,14 +14,7 @@ export interface NotAuditedFilter {
   status?: string | undefined;
 }
 
-export interface NotAuditedRow {
-  /** A bigint: node-postgres hands it over as a string, PGlite as a number. */
-  id: number | string;
-  sku: string;
-  name: string;
-  status: string;
-  category: string | null;
-  location: string | null;
+export interface NotAuditedRow extends ItemRow {
   last_audited_at: Date | string | null;
 }
 

@@ -8,6 +8,7 @@ import type { Scope } from '../../platform/scope.ts';
 import { getLocation } from '../locations/service.ts';
 import { defineReport } from './catalog.ts';
 import { printFilters } from './filters.ts';
+import { itemColumns, presentItem } from './item-lines.ts';
 import * as repo from './not-audited-repo.ts';
 import { NotAuditedFilters, type NotAuditedLine } from './not-audited-schemas.ts';
 import { exportBatchSize } from './service.ts';
@@ -32,12 +33,7 @@ export async function notAuditedFilter(
 
 function presentLine(row: repo.NotAuditedRow): NotAuditedLine {
   return {
-    item_id: Number(row.id),
-    sku: row.sku,
-    name: row.name,
-    status: row.status,
-    category: row.category,
-    location: row.location,
+    ...presentItem(row),
     last_audited_at: row.last_audited_at === null ? null : isoTimestamp(row.last_audited_at),
   };
 }
@@ -77,11 +73,7 @@ async function* readNotAudited(db: Db, filter: repo.NotAuditedFilter): AsyncGene
 }
 
 const columns: Column<NotAuditedLine>[] = [
-  { header: 'SKU', kind: 'text', width: 14, value: (r) => r.sku },
-  { header: 'Name', kind: 'text', width: 28, value: (r) => r.name },
-  { header: 'Status', kind: 'text', width: 10, value: (r) => r.status },
-  { header: 'Category', kind: 'text', width: 18, value: (r) => r.category },
-  { header: 'Location', kind: 'text', width: 18, value: (r) => r.location },
+  ...itemColumns((r: NotAuditedLine) => r, { name: 28, place: 18 }),
   { header: 'Last audited', kind: 'text', width: 18, value: (r) => r.last_audited_at ?? 'never' },
 ];
 

@@ -6,14 +6,13 @@ import type { Scope } from '../../platform/scope.ts';
 import { valueIfMaintained } from '../dashboards/valuation.ts';
 import type { OwnedFilter } from '../depreciation/service.ts';
 import { getLocation } from '../locations/service.ts';
+import { money } from './figures.ts';
+import { presentItem } from './item-lines.ts';
 import * as repo from './repo.ts';
 import type { RegisterFilters, RegisterLine, RegisterTotals } from './schemas.ts';
 
 /** Rows an export reads per query: enough to keep round trips few, small enough to keep memory flat. */
 export const exportBatchSize = 5000;
-
-/** A NUMERIC as SQL gave it, as the API's decimal string with cents. */
-export const money = (value: string) => new Decimal(value).toFixed(2);
 
 /** The register's filter for the caller; a location outside their scope answers 404 as if it did not exist. */
 export async function registerFilter(
@@ -35,12 +34,7 @@ export async function registerFilter(
 
 function presentLine(row: repo.RegisterRow): RegisterLine {
   return {
-    item_id: Number(row.id),
-    sku: row.sku,
-    name: row.name,
-    status: row.status,
-    category: row.category,
-    location: row.location,
+    ...presentItem(row),
     supplier: row.supplier,
     purchase_date: row.purchase_date,
     cost: money(row.cost),

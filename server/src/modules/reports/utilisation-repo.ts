@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { itemConditions, type ItemFilter } from './item-filter.ts';
 import type { Period } from './period.ts';
+import type { ItemRow } from './item-lines.ts';
 
 const utc = (date: SQL) => sql`(${date})::timestamp at time zone 'UTC'`;
 
@@ -113,13 +114,7 @@ export async function utilisationGroups(
   );
 }
 
-export interface UsageLineRow {
-  id: number | string;
-  sku: string;
-  name: string;
-  status: string;
-  category: string | null;
-  location: string | null;
+export interface UsageLineRow extends ItemRow {
   available_days: string;
   deployed_days: string;
   utilisation_percent: string | null;
