@@ -2,7 +2,7 @@
 // listings, per location too.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import * as listings from './listings.ts';
@@ -58,8 +58,7 @@ export const transferRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (request, reply) => {
       const transfer = await service.requestTransfer(db, request.body, request.actor, scopeOf(request));
-      setEtag(reply, transfer.version);
-      return reply.code(201).header('Location', `/api/v1/transfers/${transfer.id}`).send(transfer);
+      return sendCreated(reply, transfer, `/api/v1/transfers/${transfer.id}`);
     },
   );
 
@@ -78,17 +77,18 @@ export const transferRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         },
       },
       async (request, reply) => {
-        const transfer = await step.run(
-          db,
-          request.params.id,
-          // Each step's body is parsed by its own schema above.
-          request.body as never,
-          expectedVersion(request),
-          request.actor,
-          scopeOf(request),
+        return withEtag(
+          reply,
+          await step.run(
+            db,
+            request.params.id,
+            // Each step's body is parsed by its own schema above.
+            request.body as never,
+            expectedVersion(request),
+            request.actor,
+            scopeOf(request),
+          ),
         );
-        setEtag(reply, transfer.version);
-        return transfer;
       },
     );
   }
@@ -118,11 +118,8 @@ export const transferRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: Transfer }),
       },
     },
-    async (request, reply) => {
-      const transfer = await listings.getTransfer(db, request.params.id, scopeOf(request));
-      setEtag(reply, transfer.version);
-      return transfer;
-    },
+    async (request, reply) =>
+      withEtag(reply, await listings.getTransfer(db, request.params.id, scopeOf(request))),
   );
 
   app.get(
