@@ -2,7 +2,10 @@
 // line in batches for a download, so neither ever holds the whole set.
 import { z } from 'zod';
 import { BadRequestError } from '../../platform/errors.ts';
-import { exportBatchSize } from './service.ts';
+import { decodeIdCursor, encodeCursor } from '../../platform/pagination.ts';
+
+/** Rows an export reads per query: enough to keep round trips few, small enough to keep memory flat. */
+export const exportBatchSize = 5000;
 
 /** Up to `limit` lines strictly after the key `after` (from the start when null), in key order. */
 export type FetchLines<R, K> = (after: K | null, limit: number) => Promise<R[]>;
@@ -47,6 +50,20 @@ export async function linePage<R, K>(
     data,
     next_cursor: more ? Buffer.from(JSON.stringify(key.of(last))).toString('base64url') : null,
   };
+}
+
+/**
+ * One page of lines by item id, with the cursor the API's listings use (`[id]`): the asset register's and the
+ * not-audited report's, whose cursors callers already hold.
+ */
+export async function itemIdPage<R extends { item_id: number }>(
+  fetch: FetchLines<R, number>,
+  page: PageRequest,
+): Promise<{ data: R[]; next_cursor: string | null }> {
+  const rows = await fetch(decodeIdCursor(page.cursor), page.limit + 1);
+  const data = rows.slice(0, page.limit);
+  const last = data.at(-1);
+  return { data, next_cursor: rows.length > page.limit && last ? encodeCursor([last.item_id]) : null };
 }
 
 export async function* everyLine<R, K>(fetch: FetchLines<R, K>, key: LineKey<R, K>): AsyncGenerator<R> {
