@@ -72,17 +72,16 @@ export const fieldRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         response: withProblems({ 200: Field }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateField(
-          db,
-          request.params.id,
-          request.params.fieldId,
-          request.body,
-          expectedVersion(request),
-        ),
-      ),
+    async (request, reply) => {
+      const field = await service.updateField(
+        db,
+        request.params.id,
+        request.params.fieldId,
+        request.body,
+        expectedVersion(request),
+      );
+      return withEtag(reply, field);
+    },
   );
 
   app.delete(

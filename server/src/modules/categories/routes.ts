@@ -89,11 +89,15 @@ export const categoryRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: CategoryDetail }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateCategory(db, request.params.id, request.body, expectedVersion(request)),
-      ),
+    async (request, reply) => {
+      const category = await service.updateCategory(
+        db,
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
+      return withEtag(reply, category);
+    },
   );
 
   app.delete(

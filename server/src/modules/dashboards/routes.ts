@@ -124,17 +124,16 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         response: withProblems({ 200: Dashboard }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateDashboard(
-          db,
-          request.params.id,
-          request.body,
-          ownerOf(request),
-          expectedVersion(request),
-        ),
-      ),
+    async (request, reply) => {
+      const dashboard = await service.updateDashboard(
+        db,
+        request.params.id,
+        request.body,
+        ownerOf(request),
+        expectedVersion(request),
+      );
+      return withEtag(reply, dashboard);
+    },
   );
 
   app.delete(

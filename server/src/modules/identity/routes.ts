@@ -167,11 +167,16 @@ export const identityRoutes: FastifyPluginAsyncZod<{
         response: withProblems({ 200: User }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await users.updateUser(db, me(request), request.params.id, request.body, expectedVersion(request)),
-      ),
+    async (request, reply) => {
+      const user = await users.updateUser(
+        db,
+        me(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
+      return withEtag(reply, user);
+    },
   );
 
   app.post(

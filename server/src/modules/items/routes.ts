@@ -115,18 +115,17 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         response: withProblems({ 200: Item }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateItem(
-          db,
-          request.params.id,
-          request.body,
-          expectedVersion(request),
-          request.actor,
-          scopeOf(request),
-        ),
-      ),
+    async (request, reply) => {
+      const item = await service.updateItem(
+        db,
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+        request.actor,
+        scopeOf(request),
+      );
+      return withEtag(reply, item);
+    },
   );
 
   app.delete(

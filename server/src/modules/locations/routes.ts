@@ -90,17 +90,16 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: LocationDetail }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateLocation(
-          db,
-          request.params.id,
-          request.body,
-          expectedVersion(request),
-          scopeOf(request),
-        ),
-      ),
+    async (request, reply) => {
+      const location = await service.updateLocation(
+        db,
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+        scopeOf(request),
+      );
+      return withEtag(reply, location);
+    },
   );
 
   app.delete(

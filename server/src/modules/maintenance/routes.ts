@@ -136,18 +136,17 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         response: withProblems({ 200: Schedule }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateSchedule(
-          db,
-          request.params.id,
-          request.body,
-          expectedVersion(request),
-          request.actor,
-          scopeOf(request),
-        ),
-      ),
+    async (request, reply) => {
+      const schedule = await service.updateSchedule(
+        db,
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+        request.actor,
+        scopeOf(request),
+      );
+      return withEtag(reply, schedule);
+    },
   );
 
   app.delete(

@@ -149,17 +149,16 @@ export const reportScheduleRoutes: FastifyPluginAsyncZod<{ db: Db; mailConfigure
         response: withProblems({ 200: Schedule }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateSchedule(
-          db,
-          owner(request),
-          request.params.id,
-          request.body,
-          expectedVersion(request),
-        ),
-      ),
+    async (request, reply) => {
+      const schedule = await service.updateSchedule(
+        db,
+        owner(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
+      return withEtag(reply, schedule);
+    },
   );
 
   app.delete(

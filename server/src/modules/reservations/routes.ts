@@ -60,17 +60,16 @@ export const reservationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         response: withProblems({ 200: Reservation }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.cancelReservation(
-          db,
-          request.params.id,
-          expectedVersion(request),
-          request.actor,
-          scopeOf(request),
-        ),
-      ),
+    async (request, reply) => {
+      const reservation = await service.cancelReservation(
+        db,
+        request.params.id,
+        expectedVersion(request),
+        request.actor,
+        scopeOf(request),
+      );
+      return withEtag(reply, reservation);
+    },
   );
 
   app.get(

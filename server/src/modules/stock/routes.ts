@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { expectedVersion, withEtag } from '../../platform/conditional-requests.ts';
-import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import type { Actor } from '../../platform/permissions.ts';
+import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf, type Scope } from '../../platform/scope.ts';
 import * as levels from './levels.ts';
 import {
@@ -118,18 +118,17 @@ export const stockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         response: withProblems({ 200: StockLevel }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await levels.setLevelSettings(
-          db,
-          request.params.id,
-          request.params.location_id,
-          request.body,
-          expectedVersion(request),
-          scopeOf(request),
-        ),
-      ),
+    async (request, reply) => {
+      const level = await levels.setLevelSettings(
+        db,
+        request.params.id,
+        request.params.location_id,
+        request.body,
+        expectedVersion(request),
+        scopeOf(request),
+      );
+      return withEtag(reply, level);
+    },
   );
 
   app.get(

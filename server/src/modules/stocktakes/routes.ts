@@ -87,18 +87,17 @@ export const stocktakeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         response: withProblems({ 200: Stocktake }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.closeStocktake(
-          db,
-          request.params.id,
-          request.body,
-          expectedVersion(request),
-          request.actor,
-          scopeOf(request),
-        ),
-      ),
+    async (request, reply) => {
+      const stocktake = await service.closeStocktake(
+        db,
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+        request.actor,
+        scopeOf(request),
+      );
+      return withEtag(reply, stocktake);
+    },
   );
 
   app.get(

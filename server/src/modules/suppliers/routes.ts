@@ -67,11 +67,15 @@ export const supplierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: Supplier }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateSupplier(db, request.params.id, request.body, expectedVersion(request)),
-      ),
+    async (request, reply) => {
+      const supplier = await service.updateSupplier(
+        db,
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
+      return withEtag(reply, supplier);
+    },
   );
 
   app.delete(

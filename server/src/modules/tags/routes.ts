@@ -57,11 +57,16 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         response: withProblems({ 200: Tag }),
       },
     },
-    async (request, reply) =>
-      withEtag(
-        reply,
-        await service.updateTag(db, request.params.id, request.body, expectedVersion(request), request.actor),
-      ),
+    async (request, reply) => {
+      const tag = await service.updateTag(
+        db,
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+        request.actor,
+      );
+      return withEtag(reply, tag);
+    },
   );
 
   app.delete(

@@ -77,18 +77,16 @@ export const transferRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         },
       },
       async (request, reply) => {
-        return withEtag(
-          reply,
-          await step.run(
-            db,
-            request.params.id,
-            // Each step's body is parsed by its own schema above.
-            request.body as never,
-            expectedVersion(request),
-            request.actor,
-            scopeOf(request),
-          ),
+        const transfer = await step.run(
+          db,
+          request.params.id,
+          // Each step's body is parsed by its own schema above.
+          request.body as never,
+          expectedVersion(request),
+          request.actor,
+          scopeOf(request),
         );
+        return withEtag(reply, transfer);
       },
     );
   }
