@@ -2,8 +2,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { itemConditions, type ItemFilter } from './item-filter.ts';
-import type { Period } from './period.ts';
 import type { ItemRow } from './item-lines.ts';
+import type { Period } from './period.ts';
 
 // ── Missing an owner or a location ───────────────────────────────────────────────────────────────────────────
 
