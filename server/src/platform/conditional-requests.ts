@@ -10,6 +10,19 @@ export function setEtag(reply: FastifyReply, version: number): void {
   void reply.header('ETag', etagOf(version));
 }
 
+/** Answers with a versioned row and its ETag, so the caller can send it back as If-Match. */
+export function withEtag<T extends { version: number }>(reply: FastifyReply, row: T): T {
+  setEtag(reply, row.version);
+  return row;
+}
+
+/** Answers 201 with the row just created, its ETag, and `location` (where to read it back) when it has one. */
+export function sendCreated<T extends { version: number }>(reply: FastifyReply, row: T, location?: string) {
+  setEtag(reply, row.version);
+  if (location !== undefined) void reply.header('Location', location);
+  return reply.code(201).send(row);
+}
+
 /** The version the caller last saw, from `If-Match: "3"` (weak `W/"3"` accepted), or undefined if absent. */
 export function expectedVersion(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];

@@ -30,10 +30,14 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   ]);
 }
 
-/** The id a keyset page by id continues after (or before), from a cursor of `[id]`; null for the first page. */
+/**
+ * The id a keyset page by id continues after (or before), from a cursor of `[id]`; null for the first page. The
+ * id may have been written as a string: node-postgres hands bigints over as strings.
+ */
 export function decodeIdCursor(cursor: string | undefined): number | null {
   if (cursor === undefined) return null;
-  const [id] = decodeCursor(cursor, 1);
+  const [written] = decodeCursor(cursor, 1);
+  const id = typeof written === 'string' && /^\d{1,16}$/.test(written) ? Number(written) : written;
   if (typeof id === 'number' && Number.isSafeInteger(id)) return id;
   throw new BadRequestError('The cursor is not one this listing issued', [
     { field: 'cursor', message: 'is invalid' },

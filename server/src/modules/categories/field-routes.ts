@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, withProblems } from '../../platform/schemas.ts';
 import { CreateField, Field, FieldParams, ListFieldsQuery, UpdateField } from './field-schemas.ts';
 import * as service from './field-service.ts';
@@ -38,11 +38,8 @@ export const fieldRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         response: withProblems({ 200: Field }),
       },
     },
-    async (request, reply) => {
-      const field = await service.getField(db, request.params.id, request.params.fieldId);
-      setEtag(reply, field.version);
-      return field;
-    },
+    async (request, reply) =>
+      withEtag(reply, await service.getField(db, request.params.id, request.params.fieldId)),
   );
 
   app.post(
@@ -59,11 +56,7 @@ export const fieldRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     },
     async (request, reply) => {
       const field = await service.createField(db, request.params.id, request.body);
-      setEtag(reply, field.version);
-      return reply
-        .code(201)
-        .header('Location', `/api/v1/categories/${field.category_id}/fields/${field.id}`)
-        .send(field);
+      return sendCreated(reply, field, `/api/v1/categories/${field.category_id}/fields/${field.id}`);
     },
   );
 
@@ -87,8 +80,7 @@ export const fieldRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         request.body,
         expectedVersion(request),
       );
-      setEtag(reply, field.version);
-      return field;
+      return withEtag(reply, field);
     },
   );
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { fieldRoutes } from './field-routes.ts';
 import {
@@ -43,11 +43,7 @@ export const categoryRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: CategoryDetail }),
       },
     },
-    async (request, reply) => {
-      const category = await service.getCategory(db, request.params.id);
-      setEtag(reply, category.version);
-      return category;
-    },
+    async (request, reply) => withEtag(reply, await service.getCategory(db, request.params.id)),
   );
 
   app.get(
@@ -77,8 +73,7 @@ export const categoryRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (request, reply) => {
       const category = await service.createCategory(db, request.body);
-      setEtag(reply, category.version);
-      return reply.code(201).header('Location', `/api/v1/categories/${category.id}`).send(category);
+      return sendCreated(reply, category, `/api/v1/categories/${category.id}`);
     },
   );
 
@@ -101,8 +96,7 @@ export const categoryRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         request.body,
         expectedVersion(request),
       );
-      setEtag(reply, category.version);
-      return category;
+      return withEtag(reply, category);
     },
   );
 

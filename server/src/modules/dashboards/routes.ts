@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import {
@@ -91,11 +91,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         response: withProblems({ 200: Dashboard }),
       },
     },
-    async (request, reply) => {
-      const dashboard = await service.getDashboard(db, request.params.id, ownerOf(request));
-      setEtag(reply, dashboard.version);
-      return dashboard;
-    },
+    async (request, reply) =>
+      withEtag(reply, await service.getDashboard(db, request.params.id, ownerOf(request))),
   );
 
   app.post(
@@ -111,8 +108,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     async (request, reply) => {
       const dashboard = await service.createDashboard(db, request.body, ownerOf(request));
-      setEtag(reply, dashboard.version);
-      return reply.code(201).header('Location', `/api/v1/dashboards/${dashboard.id}`).send(dashboard);
+      return sendCreated(reply, dashboard, `/api/v1/dashboards/${dashboard.id}`);
     },
   );
 
@@ -136,8 +132,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         ownerOf(request),
         expectedVersion(request),
       );
-      setEtag(reply, dashboard.version);
-      return dashboard;
+      return withEtag(reply, dashboard);
     },
   );
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import type { Principal } from '../../platform/auth/authenticate.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { decodeCursor, PageQuery } from '../../platform/pagination.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import * as apiKeys from './api-keys.ts';
@@ -95,11 +95,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'account:self' },
       schema: { tags: ['auth'], summary: 'Who am I', response: withProblems({ 200: User }) },
     },
-    async (request, reply) => {
-      const user = await users.getUser(db, me(request).userId);
-      setEtag(reply, user.version);
-      return user;
-    },
+    async (request, reply) => withEtag(reply, await users.getUser(db, me(request).userId)),
   );
 
   app.patch(
@@ -139,11 +135,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'users:read' },
       schema: { tags: ['users'], params: IdParams, response: withProblems({ 200: User }) },
     },
-    async (request, reply) => {
-      const user = await users.getUser(db, request.params.id);
-      setEtag(reply, user.version);
-      return user;
-    },
+    async (request, reply) => withEtag(reply, await users.getUser(db, request.params.id)),
   );
 
   app.post(
@@ -159,8 +151,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const user = await users.createUser(db, request.body);
-      setEtag(reply, user.version);
-      return reply.code(201).header('Location', `/api/v1/users/${user.id}`).send(user);
+      return sendCreated(reply, user, `/api/v1/users/${user.id}`);
     },
   );
 
@@ -184,8 +175,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{
         request.body,
         expectedVersion(request),
       );
-      setEtag(reply, user.version);
-      return user;
+      return withEtag(reply, user);
     },
   );
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { itemStatuses } from '../../db/schema.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import { findItems } from './find-items.ts';
@@ -67,11 +67,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
       config: { permission: 'items:read' },
       schema: { tags, summary: 'Get an item', params: IdParams, response: withProblems({ 200: Item }) },
     },
-    async (request, reply) => {
-      const item = await service.getItem(db, request.params.id, scopeOf(request));
-      setEtag(reply, item.version);
-      return item;
-    },
+    async (request, reply) => withEtag(reply, await service.getItem(db, request.params.id, scopeOf(request))),
   );
 
   app.get(
@@ -103,8 +99,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
     async (request, reply) => {
       const item = await service.createItem(db, request.body, request.actor, scopeOf(request));
-      setEtag(reply, item.version);
-      return reply.code(201).header('Location', `/api/v1/items/${item.id}`).send(item);
+      return sendCreated(reply, item, `/api/v1/items/${item.id}`);
     },
   );
 
@@ -129,8 +124,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
         request.actor,
         scopeOf(request),
       );
-      setEtag(reply, item.version);
-      return item;
+      return withEtag(reply, item);
     },
   );
 

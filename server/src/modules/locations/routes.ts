@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import {
@@ -43,11 +43,8 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: LocationDetail }),
       },
     },
-    async (request, reply) => {
-      const location = await service.getLocation(db, request.params.id, scopeOf(request));
-      setEtag(reply, location.version);
-      return location;
-    },
+    async (request, reply) =>
+      withEtag(reply, await service.getLocation(db, request.params.id, scopeOf(request))),
   );
 
   app.get(
@@ -77,8 +74,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (request, reply) => {
       const location = await service.createLocation(db, request.body, scopeOf(request));
-      setEtag(reply, location.version);
-      return reply.code(201).header('Location', `/api/v1/locations/${location.id}`).send(location);
+      return sendCreated(reply, location, `/api/v1/locations/${location.id}`);
     },
   );
 
@@ -102,8 +98,7 @@ export const locationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         expectedVersion(request),
         scopeOf(request),
       );
-      setEtag(reply, location.version);
-      return location;
+      return withEtag(reply, location);
     },
   );
 

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { PageQuery } from '../../platform/pagination.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
@@ -62,8 +62,7 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         request.actor,
         scopeOf(request),
       );
-      setEtag(reply, schedule.version);
-      return reply.code(201).send(schedule);
+      return sendCreated(reply, schedule);
     },
   );
 
@@ -121,11 +120,8 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         response: withProblems({ 200: Schedule }),
       },
     },
-    async (request, reply) => {
-      const schedule = await service.getSchedule(db, request.params.id, scopeOf(request));
-      setEtag(reply, schedule.version);
-      return schedule;
-    },
+    async (request, reply) =>
+      withEtag(reply, await service.getSchedule(db, request.params.id, scopeOf(request))),
   );
 
   app.patch(
@@ -149,8 +145,7 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         request.actor,
         scopeOf(request),
       );
-      setEtag(reply, schedule.version);
-      return schedule;
+      return withEtag(reply, schedule);
     },
   );
 

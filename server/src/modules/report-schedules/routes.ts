@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import type { Principal } from '../../platform/auth/authenticate.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { PageQuery } from '../../platform/pagination.ts';
 import { PageOf, withProblems } from '../../platform/schemas.ts';
 import { reportFormats } from '../../db/schema.ts';
@@ -119,8 +119,7 @@ export const reportScheduleRoutes: FastifyPluginAsyncZod<{ db: Db; mailConfigure
     },
     async (request, reply) => {
       const schedule = await service.createSchedule(db, owner(request), request.body);
-      setEtag(reply, schedule.version);
-      return reply.code(201).header('Location', `/api/v1/report-schedules/${schedule.id}`).send(schedule);
+      return sendCreated(reply, schedule, `/api/v1/report-schedules/${schedule.id}`);
     },
   );
 
@@ -135,11 +134,7 @@ export const reportScheduleRoutes: FastifyPluginAsyncZod<{ db: Db; mailConfigure
         response: withProblems({ 200: Schedule }),
       },
     },
-    async (request, reply) => {
-      const schedule = await service.getSchedule(db, me(request), request.params.id);
-      setEtag(reply, schedule.version);
-      return schedule;
-    },
+    async (request, reply) => withEtag(reply, await service.getSchedule(db, me(request), request.params.id)),
   );
 
   app.patch(
@@ -162,8 +157,7 @@ export const reportScheduleRoutes: FastifyPluginAsyncZod<{ db: Db; mailConfigure
         request.body,
         expectedVersion(request),
       );
-      setEtag(reply, schedule.version);
-      return schedule;
+      return withEtag(reply, schedule);
     },
   );
 

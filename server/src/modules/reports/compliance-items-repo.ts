@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { itemConditions, type ItemFilter } from './item-filter.ts';
+import type { ItemRow } from './item-lines.ts';
 import type { Period } from './period.ts';
 
 // ── Missing an owner or a location ───────────────────────────────────────────────────────────────────────────
@@ -21,13 +22,7 @@ function gapConditions(f: GapsFilter): SQL {
   return sql`i.tracking = 'serial' and i.status <> 'disposed' and ${missing} and ${itemConditions(f)}`;
 }
 
-export interface GapRow {
-  id: number | string;
-  sku: string;
-  name: string;
-  status: string;
-  category: string | null;
-  location: string | null;
+export interface GapRow extends ItemRow {
   no_owner: boolean;
   no_location: boolean;
   purchase_price: string | null;
@@ -92,13 +87,7 @@ function expiries(f: ExpiriesFilter, p: Period): SQL {
   return sql`with expiries as (${sql.join(kinds, sql` union all `)})`;
 }
 
-export interface ExpiryRow {
-  id: number | string;
-  sku: string;
-  name: string;
-  status: string;
-  category: string | null;
-  location: string | null;
+export interface ExpiryRow extends ItemRow {
   kind: 'warranty' | 'lease';
   expires_on: string;
   days_left: number;

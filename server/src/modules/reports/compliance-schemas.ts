@@ -5,13 +5,8 @@ import { PageQuery } from '../../platform/pagination.ts';
 import { Id, PageOf } from '../../platform/schemas.ts';
 import { ReportFilters } from './filters.ts';
 import { PeriodQuery } from './period.ts';
-import { exportFormats } from './schemas.ts';
-
-const format = z
-  .enum(exportFormats)
-  .default('json')
-  .describe('json pages with `limit`/`cursor`; csv, xlsx and pdf download every line');
-const withoutPaging = { format: true, limit: true, cursor: true } as const;
+import { ItemLineFields } from './item-lines.ts';
+import { linesFormat as format, withoutPaging } from './schemas.ts';
 
 const atMostItems = { min: 'must name at least one item', max: 'at most 200 items' };
 
@@ -140,12 +135,7 @@ export const GapsFilters = GapsQuery.omit(withoutPaging);
 export type GapsFilters = z.infer<typeof GapsFilters>;
 
 export const GapLine = z.object({
-  item_id: z.number(),
-  sku: z.string(),
-  name: z.string(),
-  status: z.string(),
-  category: z.string().nullable(),
-  location: z.string().nullable(),
+  ...ItemLineFields,
   missing: z.array(z.enum(gaps)),
   purchase_price: z.string().nullable(),
 });
@@ -177,12 +167,7 @@ export const ExpiriesFilters = ExpiriesQuery.omit(withoutPaging);
 export type ExpiriesFilters = z.infer<typeof ExpiriesFilters>;
 
 export const ExpiryLine = z.object({
-  item_id: z.number(),
-  sku: z.string(),
-  name: z.string(),
-  status: z.string(),
-  category: z.string().nullable(),
-  location: z.string().nullable(),
+  ...ItemLineFields,
   kind: z.enum(expiryKinds),
   expires_on: z.string(),
   days_left: z.number().describe('From today; negative once it has passed'),

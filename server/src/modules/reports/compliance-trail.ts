@@ -7,6 +7,7 @@ import { reveal } from '../../platform/crypto/sealed-values.ts';
 import { isoTimestamp } from '../../platform/schemas.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { defineReport } from './catalog.ts';
+import { idOrNull } from './figures.ts';
 import {
   AuditTrailFilters,
   ChangesFilters,
@@ -15,13 +16,12 @@ import {
   type ChangeLine,
 } from './compliance-schemas.ts';
 import * as repo from './compliance-trail-repo.ts';
-import { printFilters } from './filters.ts';
-import { itemFilterFor } from './item-filter.ts';
-import { byId, everyLine, linePage, type LineKey } from './keyset.ts';
+import { given, periodHeading } from './heading.ts';
+import { itemFilterFor, itemsInPeriod } from './item-filter.ts';
+import { byId, everyLine, linePage, listed, type LineKey, type PageRequest } from './keyset.ts';
 import { resolvePeriod, thisMonth, type Period } from './period.ts';
 import type { Column, ReportTable } from './table.ts';
 
-const idOrNull = (value: number | string | null) => (value === null ? null : Number(value));
 const details = (value: unknown) => JSON.stringify(value);
 
 // ── Audit trail ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -44,11 +44,8 @@ interface TrailScope {
 }
 
 async function trailScope(db: Db, filters: AuditTrailFilters, scope: Scope): Promise<TrailScope> {
-  return {
-    filter: { ...(await itemFilterFor(db, filters, scope)), itemIds: filters.item_ids },
-    period: resolvePeriod(filters, thisMonth),
-    seesSensitive: scope.seesSensitive,
-  };
+  const { filter, period } = await itemsInPeriod(db, filters, scope);
+  return { filter: { ...filter, itemIds: filters.item_ids }, period, seesSensitive: scope.seesSensitive };
 }
 
 const fetchTrail = (db: Db, s: TrailScope) => async (after: repo.TrailKey | null, limit: number) =>
@@ -71,12 +68,7 @@ const fetchTrail = (db: Db, s: TrailScope) => async (after: repo.TrailKey | null
     },
   }));
 
-export async function auditTrail(
-  db: Db,
-  filters: AuditTrailFilters,
-  scope: Scope,
-  page: { limit: number; cursor?: string | undefined },
-) {
+export async function auditTrail(db: Db, filters: AuditTrailFilters, scope: Scope, page: PageRequest) {
   const s = await trailScope(db, filters, scope);
   const { data, next_cursor } = await linePage(fetchTrail(db, s), trailKey, page);
   return { ...s.period, data: data.map((entry) => entry.line), next_cursor };
@@ -102,16 +94,13 @@ export const auditTrailReport = defineReport({
   filters: AuditTrailFilters,
   async table(db, filters, scope): Promise<ReportTable<TrailEntry>> {
     const s = await trailScope(db, filters, scope);
-    const items = filters.item_ids ? [['Items', filters.item_ids.join(', ')] as [string, string]] : [];
     return {
-      title: `Audit trail ${s.period.from} to ${s.period.to}`,
-      fileName: `audit-trail-${s.period.from}-${s.period.to}`,
-      filters: [
-        ['Period', `${s.period.from} to ${s.period.to}`],
-        ...items,
-        ...(await printFilters(db, filters, scope)),
-      ],
-      generatedAt: new Date(),
+      ...(await periodHeading(db, scope, filters, {
+        title: 'Audit trail',
+        fileName: 'audit-trail',
+        period: s.period,
+        lines: given('Items', filters.item_ids?.join(', ')),
+      })),
       columns: trailColumns,
       rows: everyLine(fetchTrail(db, s), trailKey),
       totals: trailColumns.map(() => null),
@@ -184,12 +173,7 @@ export async function changesByUser(db: Db, filters: ChangesFilters, scope: Scop
   return { ...s.period, ...(await countChanges(db, s)) };
 }
 
-export async function changeLines(
-  db: Db,
-  filters: ChangesFilters,
-  scope: Scope,
-  page: { limit: number; cursor?: string | undefined },
-) {
+export async function changeLines(db: Db, filters: ChangesFilters, scope: Scope, page: PageRequest) {
   const s = await changesScope(db, filters, scope);
   return { ...s.period, ...(await linePage(fetchChanges(db, s), bySeq, page)) };
 }
@@ -213,29 +197,26 @@ const lineColumns: Column<ChangeLine>[] = [
   { header: 'After', kind: 'text', width: 40, value: (r) => details(r.after) },
 ];
 
-async function* listed<T>(lines: T[]): AsyncGenerator<T> {
-  yield* lines;
-}
-
-async function heading(db: Db, title: string, s: ChangesScope, filters: ChangesFilters, scope: Scope) {
-  const drillDown: [string, string | number | undefined][] = [
-    ['User id', filters.actor_user_id],
-    ['User', filters.actor_label],
-    ['Table', filters.entity_type],
-    ['Action', filters.action],
-  ];
-  return {
-    title: `${title} ${s.period.from} to ${s.period.to}`,
-    filters: [
-      ['Period', `${s.period.from} to ${s.period.to}`] as [string, string],
-      ...drillDown.flatMap(([label, value]) =>
-        value === undefined ? [] : [[label, String(value)] as [string, string]],
-      ),
-      ...(await printFilters(db, filters, scope)),
+/** The changes' heading: the period, then what they were drilled down to. */
+const heading = (
+  db: Db,
+  s: ChangesScope,
+  filters: ChangesFilters,
+  scope: Scope,
+  title: string,
+  fileName: string,
+) =>
+  periodHeading(db, scope, filters, {
+    title,
+    fileName,
+    period: s.period,
+    lines: [
+      ...given('User id', filters.actor_user_id),
+      ...given('User', filters.actor_label),
+      ...given('Table', filters.entity_type),
+      ...given('Action', filters.action),
     ],
-    generatedAt: new Date(),
-  };
-}
+  });
 
 export const changesReport = defineReport({
   key: 'changes-by-user',
@@ -246,8 +227,7 @@ export const changesReport = defineReport({
     const s = await changesScope(db, filters, scope);
     const { totals, counts } = await countChanges(db, s);
     return {
-      ...(await heading(db, 'Changes by user', s, filters, scope)),
-      fileName: `changes-by-user-${s.period.from}-${s.period.to}`,
+      ...(await heading(db, s, filters, scope, 'Changes by user', 'changes-by-user')),
       columns: countColumns,
       rows: listed(counts),
       totals: [
@@ -269,8 +249,7 @@ export const changeLinesReport = defineReport({
   async table(db, filters, scope): Promise<ReportTable<ChangeLine>> {
     const s = await changesScope(db, filters, scope);
     return {
-      ...(await heading(db, 'Changes', s, filters, scope)),
-      fileName: `changes-${s.period.from}-${s.period.to}`,
+      ...(await heading(db, s, filters, scope, 'Changes', 'changes')),
       columns: lineColumns,
       rows: everyLine(fetchChanges(db, s), bySeq),
       totals: lineColumns.map(() => null),

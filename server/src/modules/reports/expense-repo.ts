@@ -4,6 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { bookValueSql } from '../depreciation/service.ts';
+import { groupedByCategoryAndPlace, type GroupKey } from './group-sql.ts';
 import { itemConditions, type ItemFilter } from './item-filter.ts';
 import type { Period } from './period.ts';
 
@@ -66,30 +67,14 @@ export interface AmountsRow {
   not_depreciated: number;
 }
 
-export interface GroupRow extends AmountsRow {
-  dimension: 'total' | 'category' | 'cost_centre';
-  /** A bigint: node-postgres hands it over as a string, PGlite as a number. */
-  group_id: number | string | null;
-  group_name: string | null;
-}
+export interface GroupRow extends AmountsRow, GroupKey<'cost_centre'> {}
 
 /** The totals, one row per category and one per cost centre, in one scan. */
 export async function expenseGroups(ex: Executor, f: ItemFilter, p: Period): Promise<GroupRow[]> {
   return queryRows<GroupRow>(
     ex,
     sql`${lines(f, p)},
-      grouped as (
-        select case when grouping(category_id) = 0 then 'category'
-            when grouping(centre_id) = 0 then 'cost_centre' else 'total' end as dimension,
-          coalesce(category_id, centre_id) as group_id, ${sums}
-        from lines
-        group by grouping sets ((), (category_id), (centre_id))
-      )
-      select g.*, coalesce(cat.name, loc.name) as group_name
-      from grouped g
-      left join categories cat on g.dimension = 'category' and cat.id = g.group_id
-      left join locations loc on g.dimension = 'cost_centre' and loc.id = g.group_id
-      order by g.dimension, group_name nulls last, g.group_id`,
+      ${groupedByCategoryAndPlace(sql`lines`, sums, { column: 'centre_id', dimension: 'cost_centre' })}`,
   );
 }
 

@@ -4,12 +4,12 @@ import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { defineReport } from './catalog.ts';
 import * as repo from './expense-repo.ts';
-import { ExpenseFilters, type Expense, type ExpenseAmounts, type ExpenseGroup } from './expense-schemas.ts';
-import { printFilters } from './filters.ts';
-import { itemFilterFor, type ItemFilter } from './item-filter.ts';
-import { byItemId, everyLine } from './keyset.ts';
-import { resolvePeriod, thisMonth, type Period } from './period.ts';
-import { money } from './service.ts';
+import { ExpenseFilters, type Expense, type ExpenseAmounts } from './expense-schemas.ts';
+import { money, presentGroup } from './figures.ts';
+import { periodHeading } from './heading.ts';
+import { itemsInPeriod, type ItemFilter } from './item-filter.ts';
+import { byItemId, everyLine, listed } from './keyset.ts';
+import type { Period } from './period.ts';
 import type { Column, ReportTable } from './table.ts';
 
 function presentAmounts(row: repo.AmountsRow): ExpenseAmounts {
@@ -36,11 +36,7 @@ const noItems: repo.AmountsRow = {
 
 async function expenseOf(db: Db, itemFilter: ItemFilter, period: Period): Promise<Expense> {
   const rows = await repo.expenseGroups(db, itemFilter, period);
-  const group = (row: repo.GroupRow): ExpenseGroup => ({
-    id: row.group_id === null ? null : Number(row.group_id),
-    name: row.group_name,
-    ...presentAmounts(row),
-  });
+  const group = presentGroup(presentAmounts);
   return {
     ...period,
     totals: presentAmounts(rows.find((r) => r.dimension === 'total') ?? noItems),
@@ -50,7 +46,8 @@ async function expenseOf(db: Db, itemFilter: ItemFilter, period: Period): Promis
 }
 
 export async function depreciationExpense(db: Db, filters: ExpenseFilters, scope: Scope): Promise<Expense> {
-  return expenseOf(db, await itemFilterFor(db, filters, scope), resolvePeriod(filters, thisMonth));
+  const { filter, period } = await itemsInPeriod(db, filters, scope);
+  return expenseOf(db, filter, period);
 }
 
 /** A line of a download: a category, a cost centre or an item, with its roll-forward. */
@@ -84,17 +81,12 @@ const itemColumns: Column<ExpenseLine>[] = [
   ...amountColumns,
 ];
 
-async function* listed<T>(lines: T[]): AsyncGenerator<T> {
-  yield* lines;
-}
-
 export const expenseReport = defineReport({
   key: 'depreciation-expense',
   title: 'Depreciation expense',
   filters: ExpenseFilters,
   async table(db, filters, scope): Promise<ReportTable<ExpenseLine>> {
-    const period = resolvePeriod(filters, thisMonth);
-    const itemFilter = await itemFilterFor(db, filters, scope);
+    const { filter: itemFilter, period } = await itemsInPeriod(db, filters, scope);
     const report = await expenseOf(db, itemFilter, period);
     const { items, not_depreciated: _notDepreciated, ...totals } = report.totals;
     const byItem = filters.group_by === 'item';
@@ -119,14 +111,12 @@ export const expenseReport = defineReport({
       : groupColumns(filters.group_by === 'cost_centre' ? 'Cost centre' : 'Category');
     const label = `Total (${items} items)`;
     return {
-      title: `Depreciation expense ${period.from} to ${period.to}`,
-      fileName: `depreciation-expense-${period.from}-${period.to}`,
-      filters: [
-        ['Period', `${period.from} to ${period.to}`],
-        ['Lines', filters.group_by.replace('_', ' ')],
-        ...(await printFilters(db, filters, scope)),
-      ],
-      generatedAt: new Date(),
+      ...(await periodHeading(db, scope, filters, {
+        title: 'Depreciation expense',
+        fileName: 'depreciation-expense',
+        period,
+        lines: [['Lines', filters.group_by.replace('_', ' ')]],
+      })),
       columns,
       rows: byItem
         ? everyLine(fetchItems, byItemId)

@@ -5,6 +5,7 @@ import { categoryTree, locationTree, subtreeIds } from '../../db/tree.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { getLocation } from '../locations/service.ts';
 import type { ReportFilters } from './filters.ts';
+import { resolvePeriod, thisMonth, type Period, type PeriodQuery } from './period.ts';
 
 export interface ItemFilter {
   scopeRootId: number | null;
@@ -24,6 +25,16 @@ export async function itemFilterFor(db: Db, query: ReportFilters, scope: Scope):
     supplierId: query.supplier_id,
     status: query.status,
   };
+}
+
+/** The caller's item filter and the period asked for (`fallback` when none is): what most reports cover. */
+export async function itemsInPeriod(
+  db: Db,
+  query: ReportFilters & PeriodQuery,
+  scope: Scope,
+  fallback: () => Period = thisMonth,
+): Promise<{ filter: ItemFilter; period: Period }> {
+  return { filter: await itemFilterFor(db, query, scope), period: resolvePeriod(query, fallback) };
 }
 
 /** Conditions on `i` (inventory_items); `true` when nothing narrows the items. */

@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { overdueScheduleSql } from '../maintenance/service.ts';
 import { itemConditions, type ItemFilter } from './item-filter.ts';
+import type { ItemRow } from './item-lines.ts';
 import type { Period } from './period.ts';
 
 /**
@@ -109,20 +110,8 @@ export async function maintenanceGroups(
   );
 }
 
-export interface MaintenanceLineRow {
-  id: number | string;
-  sku: string;
-  name: string;
-  category: string | null;
-  location: string | null;
-  work_orders: number;
-  corrective: number;
-  cost: string;
-  parts_cost: string;
-  downtime_hours: string;
-  labour_hours: string;
-  mtbf_days: string | null;
-  overdue: number;
+/** An item's line: the item (without its status) and its figures. */
+export interface MaintenanceLineRow extends Omit<ItemRow, 'status'>, Omit<MaintenanceSums, 'items'> {
   oldest_overdue: string | null;
 }
 

@@ -4,25 +4,18 @@ import { PageQuery } from '../../platform/pagination.ts';
 import { PageOf } from '../../platform/schemas.ts';
 import { ReportFilters } from './filters.ts';
 import { PeriodQuery } from './period.ts';
-import { exportFormats } from './schemas.ts';
+import { linesFormat, withoutPaging } from './schemas.ts';
 
 export const MaintenanceReportQuery = z
   .object({
     ...PeriodQuery,
     ...ReportFilters,
-    format: z
-      .enum(exportFormats)
-      .default('json')
-      .describe('json pages with `limit`/`cursor`; csv, xlsx and pdf download every line'),
+    format: linesFormat,
     ...PageQuery.shape,
   })
   .strict();
 
-export const MaintenanceReportFilters = MaintenanceReportQuery.omit({
-  format: true,
-  limit: true,
-  cursor: true,
-});
+export const MaintenanceReportFilters = MaintenanceReportQuery.omit(withoutPaging);
 export type MaintenanceReportFilters = z.infer<typeof MaintenanceReportFilters>;
 
 const Figures = {

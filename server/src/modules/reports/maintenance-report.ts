@@ -4,9 +4,10 @@ import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { today } from '../depreciation/calendar.ts';
 import { defineReport } from './catalog.ts';
-import { printFilters } from './filters.ts';
-import { itemFilterFor, type ItemFilter } from './item-filter.ts';
-import { byItemId, everyLine, linePage } from './keyset.ts';
+import { idOrNull, measureOrNull, money } from './figures.ts';
+import { periodHeading } from './heading.ts';
+import { itemsInPeriod, type ItemFilter } from './item-filter.ts';
+import { byItemId, everyLine, linePage, type PageRequest } from './keyset.ts';
 import * as repo from './maintenance-report-repo.ts';
 import {
   MaintenanceReportFilters,
@@ -14,11 +15,8 @@ import {
   type MaintenanceReport,
   type MaintenanceTotals,
 } from './maintenance-report-schemas.ts';
-import { resolvePeriod, thisMonth, type Period } from './period.ts';
-import { money } from './service.ts';
+import type { Period } from './period.ts';
 import type { Column, ReportTable } from './table.ts';
-
-const decimal = (value: string | null) => (value === null ? null : Number(value));
 
 function presentFigures(row: Omit<repo.MaintenanceSums, 'items'>) {
   return {
@@ -28,7 +26,7 @@ function presentFigures(row: Omit<repo.MaintenanceSums, 'items'>) {
     parts_cost: money(row.parts_cost),
     downtime_hours: Number(row.downtime_hours),
     labour_hours: Number(row.labour_hours),
-    mtbf_days: decimal(row.mtbf_days),
+    mtbf_days: measureOrNull(row.mtbf_days),
     overdue: row.overdue,
   };
 }
@@ -64,11 +62,7 @@ interface Scoped {
 }
 
 async function scoped(db: Db, filters: MaintenanceReportFilters, scope: Scope): Promise<Scoped> {
-  return {
-    filter: await itemFilterFor(db, filters, scope),
-    period: resolvePeriod(filters, thisMonth),
-    today: today(),
-  };
+  return { ...(await itemsInPeriod(db, filters, scope)), today: today() };
 }
 
 async function rollUp(db: Db, s: Scoped) {
@@ -82,7 +76,7 @@ async function rollUp(db: Db, s: Scoped) {
     by_category: rows
       .filter((r) => !r.is_total)
       .map((r) => ({
-        id: r.category_id === null ? null : Number(r.category_id),
+        id: idOrNull(r.category_id),
         name: r.category,
         ...totals(r),
       })),
@@ -96,7 +90,7 @@ export async function maintenanceOverview(
   db: Db,
   filters: MaintenanceReportFilters,
   scope: Scope,
-  page: { limit: number; cursor?: string | undefined },
+  page: PageRequest,
 ): Promise<MaintenanceReport> {
   const s = await scoped(db, filters, scope);
   const [lines, rollUps] = await Promise.all([linePage(fetchLines(db, s), byItemId, page), rollUp(db, s)]);
@@ -127,14 +121,12 @@ export const maintenanceReport = defineReport({
     const s = await scoped(db, filters, scope);
     const { totals } = await rollUp(db, s);
     return {
-      title: `Maintenance ${s.period.from} to ${s.period.to}`,
-      fileName: `maintenance-${s.period.from}-${s.period.to}`,
-      filters: [
-        ['Period', `${s.period.from} to ${s.period.to}`],
-        ['Overdue as of', s.today],
-        ...(await printFilters(db, filters, scope)),
-      ],
-      generatedAt: new Date(),
+      ...(await periodHeading(db, scope, filters, {
+        title: 'Maintenance',
+        fileName: 'maintenance',
+        period: s.period,
+        lines: [['Overdue as of', s.today]],
+      })),
       columns,
       rows: everyLine(fetchLines(db, s), byItemId),
       totals: [

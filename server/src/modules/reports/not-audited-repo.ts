@@ -2,40 +2,20 @@
 // keyset paged by id.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
-import { categoryTree, locationTree, subtreeIds } from '../../db/tree.ts';
+import { itemConditions, type ItemFilter } from './item-filter.ts';
+import type { ItemRow } from './item-lines.ts';
 
-export interface NotAuditedFilter {
+export interface NotAuditedFilter extends ItemFilter {
   since: string;
-  scopeRootId: number | null;
-  locationId?: number | undefined;
-  categoryId?: number | undefined;
-  supplierId?: number | undefined;
-  status?: string | undefined;
 }
 
-export interface NotAuditedRow {
-  /** A bigint: node-postgres hands it over as a string, PGlite as a number. */
-  id: number | string;
-  sku: string;
-  name: string;
-  status: string;
-  category: string | null;
-  location: string | null;
+export interface NotAuditedRow extends ItemRow {
   last_audited_at: Date | string | null;
 }
 
 function conditions(f: NotAuditedFilter): SQL {
-  const all: SQL[] = [
-    sql`i.tracking = 'serial'`,
-    sql`i.status <> 'disposed'`,
-    sql`(i.last_audited_at is null or i.last_audited_at < ${f.since}::date)`,
-  ];
-  if (f.scopeRootId !== null) all.push(sql`i.location_id in ${subtreeIds(locationTree, f.scopeRootId)}`);
-  if (f.locationId) all.push(sql`i.location_id in ${subtreeIds(locationTree, f.locationId)}`);
-  if (f.categoryId) all.push(sql`i.category_id in ${subtreeIds(categoryTree, f.categoryId)}`);
-  if (f.supplierId) all.push(sql`i.supplier_id = ${f.supplierId}`);
-  if (f.status) all.push(sql`i.status = ${f.status}`);
-  return sql.join(all, sql` and `);
+  return sql`i.tracking = 'serial' and i.status <> 'disposed'
+    and (i.last_audited_at is null or i.last_audited_at < ${f.since}::date) and ${itemConditions(f)}`;
 }
 
 /** Up to `limit` lines after item id `afterId`, in id order. */

@@ -3,32 +3,25 @@ import { z } from 'zod';
 import { PageQuery } from '../../platform/pagination.ts';
 import { IsoDate, PageOf } from '../../platform/schemas.ts';
 import { ReportFilters } from './filters.ts';
-import { exportFormats } from './schemas.ts';
+import { ItemLineFields } from './item-lines.ts';
+import { linesFormat, withoutPaging } from './schemas.ts';
 
 export const NotAuditedQuery = z
   .object({
     since: IsoDate.describe('Items no physical audit has scanned on or after this day'),
     ...ReportFilters,
-    format: z
-      .enum(exportFormats)
-      .default('json')
-      .describe('json pages with `limit`/`cursor`; csv, xlsx and pdf download every line'),
+    format: linesFormat,
     ...PageQuery.shape,
   })
   .strict();
 export type NotAuditedQuery = z.infer<typeof NotAuditedQuery>;
 
 /** The report's filters without format and paging, as an export or a schedule takes them. */
-export const NotAuditedFilters = NotAuditedQuery.omit({ format: true, limit: true, cursor: true });
+export const NotAuditedFilters = NotAuditedQuery.omit(withoutPaging);
 export type NotAuditedFilters = z.infer<typeof NotAuditedFilters>;
 
 export const NotAuditedLine = z.object({
-  item_id: z.number(),
-  sku: z.string(),
-  name: z.string(),
-  status: z.string(),
-  category: z.string().nullable(),
-  location: z.string().nullable(),
+  ...ItemLineFields,
   last_audited_at: z.string().nullable().describe('Null: never scanned in a physical audit'),
 });
 export type NotAuditedLine = z.infer<typeof NotAuditedLine>;

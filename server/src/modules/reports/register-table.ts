@@ -2,16 +2,13 @@
 import { today } from '../depreciation/calendar.ts';
 import { defineReport } from './catalog.ts';
 import { printFilters } from './filters.ts';
+import { itemColumns } from './item-lines.ts';
 import { RegisterFilters, type RegisterLine, type RegisterTotals } from './schemas.ts';
 import * as service from './service.ts';
 import type { Column, ReportTable } from './table.ts';
 
 const columns: Column<RegisterLine>[] = [
-  { header: 'SKU', kind: 'text', width: 14, value: (r) => r.sku },
-  { header: 'Name', kind: 'text', width: 28, value: (r) => r.name },
-  { header: 'Status', kind: 'text', width: 10, value: (r) => r.status },
-  { header: 'Category', kind: 'text', width: 18, value: (r) => r.category },
-  { header: 'Location', kind: 'text', width: 18, value: (r) => r.location },
+  ...itemColumns((r: RegisterLine) => r, { name: 28, place: 18 }),
   { header: 'Supplier', kind: 'text', width: 18, value: (r) => r.supplier },
   { header: 'Purchase date', kind: 'date', width: 12, value: (r) => r.purchase_date },
   { header: 'Cost', kind: 'money', width: 14, value: (r) => r.cost },

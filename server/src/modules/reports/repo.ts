@@ -2,15 +2,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { bookValueSql, ownedAtSql, type OwnedFilter } from '../depreciation/service.ts';
+import type { ItemRow } from './item-lines.ts';
 
-export interface RegisterRow {
-  /** A bigint: node-postgres hands it over as a string, PGlite as a number. */
-  id: number | string;
-  sku: string;
-  name: string;
-  status: string;
-  category: string | null;
-  location: string | null;
+export interface RegisterRow extends ItemRow {
   supplier: string | null;
   purchase_date: string | null;
   cost: string;

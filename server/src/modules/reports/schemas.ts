@@ -3,9 +3,19 @@ import { z } from 'zod';
 import { PageQuery } from '../../platform/pagination.ts';
 import { IsoDate, PageOf } from '../../platform/schemas.ts';
 import { ReportFilters } from './filters.ts';
+import { ItemLineFields } from './item-lines.ts';
 
 export const exportFormats = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
+
+/** A paged report's `format`: its JSON pages, or a download of every line. */
+export const linesFormat = z
+  .enum(exportFormats)
+  .default('json')
+  .describe('json pages with `limit`/`cursor`; csv, xlsx and pdf download every line');
+
+/** What a report's query has beyond its filters: `Query.omit(withoutPaging)` is what a schedule stores. */
+export const withoutPaging = { format: true, limit: true, cursor: true } as const;
 
 export const RegisterQuery = z
   .object({
@@ -21,7 +31,7 @@ export const RegisterQuery = z
 export type RegisterQuery = z.infer<typeof RegisterQuery>;
 
 /** The register's filters without format and paging, as an export or a schedule takes them. */
-export const RegisterFilters = RegisterQuery.omit({ format: true, limit: true, cursor: true });
+export const RegisterFilters = RegisterQuery.omit(withoutPaging);
 export type RegisterFilters = z.infer<typeof RegisterFilters>;
 
 const Amounts = {
@@ -31,12 +41,7 @@ const Amounts = {
 };
 
 export const RegisterLine = z.object({
-  item_id: z.number(),
-  sku: z.string(),
-  name: z.string(),
-  status: z.string(),
-  category: z.string().nullable(),
-  location: z.string().nullable(),
+  ...ItemLineFields,
   supplier: z.string().nullable(),
   purchase_date: z.string().nullable(),
   ...Amounts,

@@ -1,19 +1,15 @@
 // The asset register as of a date: pages with totals for the API, and every line in batches for exports.
 import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connection.ts';
-import { decodeIdCursor, encodeCursor } from '../../platform/pagination.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { valueIfMaintained } from '../dashboards/valuation.ts';
 import type { OwnedFilter } from '../depreciation/service.ts';
-import { getLocation } from '../locations/service.ts';
+import { money } from './figures.ts';
+import { itemFilterFor } from './item-filter.ts';
+import { presentItem } from './item-lines.ts';
+import { byItemId, everyLine, itemIdPage } from './keyset.ts';
 import * as repo from './repo.ts';
 import type { RegisterFilters, RegisterLine, RegisterTotals } from './schemas.ts';
-
-/** Rows an export reads per query: enough to keep round trips few, small enough to keep memory flat. */
-export const exportBatchSize = 5000;
-
-/** A NUMERIC as SQL gave it, as the API's decimal string with cents. */
-export const money = (value: string) => new Decimal(value).toFixed(2);
 
 /** The register's filter for the caller; a location outside their scope answers 404 as if it did not exist. */
 export async function registerFilter(
@@ -22,25 +18,12 @@ export async function registerFilter(
   asOf: string,
   scope: Scope,
 ): Promise<OwnedFilter> {
-  if (query.location_id !== undefined) await getLocation(db, query.location_id, scope);
-  return {
-    asOf,
-    scopeRootId: scope.locationRootId,
-    locationId: query.location_id,
-    categoryId: query.category_id,
-    supplierId: query.supplier_id,
-    status: query.status,
-  };
+  return { asOf, ...(await itemFilterFor(db, query, scope)) };
 }
 
 function presentLine(row: repo.RegisterRow): RegisterLine {
   return {
-    item_id: Number(row.id),
-    sku: row.sku,
-    name: row.name,
-    status: row.status,
-    category: row.category,
-    location: row.location,
+    ...presentItem(row),
     supplier: row.supplier,
     purchase_date: row.purchase_date,
     cost: money(row.cost),
@@ -70,29 +53,17 @@ export async function totalRegister(db: Db, filter: OwnedFilter): Promise<Regist
   };
 }
 
+const fetchLines = (db: Db, filter: OwnedFilter) => async (afterId: number | null, limit: number) =>
+  (await repo.registerPage(db, filter, afterId, limit)).map(presentLine);
+
 /** One page of register lines, with the totals of the whole filtered register. */
 export async function listRegister(db: Db, filter: OwnedFilter, limit: number, cursor?: string) {
-  const [rows, totals] = await Promise.all([
-    repo.registerPage(db, filter, decodeIdCursor(cursor), limit + 1),
+  const [lines, totals] = await Promise.all([
+    itemIdPage(fetchLines(db, filter), { limit, cursor }),
     totalRegister(db, filter),
   ]);
-  const lines = rows.slice(0, limit).map(presentLine);
-  const last = lines.at(-1);
-  return {
-    as_of: filter.asOf,
-    data: lines,
-    next_cursor: rows.length > limit && last ? encodeCursor([last.item_id]) : null,
-    totals,
-  };
+  return { as_of: filter.asOf, ...lines, totals };
 }
 
 /** Every register line in id order, fetched a batch at a time so an export never holds the whole set. */
-export async function* readRegister(db: Db, filter: OwnedFilter): AsyncGenerator<RegisterLine> {
-  let afterId: number | null = null;
-  for (;;) {
-    const rows = await repo.registerPage(db, filter, afterId, exportBatchSize);
-    for (const row of rows) yield presentLine(row);
-    if (rows.length < exportBatchSize) return;
-    afterId = Number(rows.at(-1)!.id);
-  }
-}
+export const readRegister = (db: Db, filter: OwnedFilter) => everyLine(fetchLines(db, filter), byItemId);

@@ -3,10 +3,10 @@ import { Decimal } from 'decimal.js';
 import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { defineReport } from './catalog.ts';
-import { printFilters } from './filters.ts';
-import { itemFilterFor, type ItemFilter } from './item-filter.ts';
-import { byId, everyLine, linePage } from './keyset.ts';
-import { lastTwelveMonths, monthEndsIn, resolvePeriod, type Period } from './period.ts';
+import { periodHeading } from './heading.ts';
+import { itemsInPeriod, type ItemFilter } from './item-filter.ts';
+import { byId, everyLine, linePage, type PageRequest } from './keyset.ts';
+import { lastTwelveMonths, monthEndsIn, type Period } from './period.ts';
 import type { Column, ReportTable } from './table.ts';
 import * as repo from './utilisation-occupancy-repo.ts';
 import { OccupancyFilters, type Occupancy, type OccupancyLine } from './utilisation-schemas.ts';
@@ -40,8 +40,8 @@ interface Scoped {
 }
 
 async function scoped(db: Db, filters: OccupancyFilters, scope: Scope): Promise<Scoped> {
-  const period = resolvePeriod(filters, lastTwelveMonths);
-  return { filter: await itemFilterFor(db, filters, scope), period, monthEnds: monthEndsIn(period) };
+  const { filter, period } = await itemsInPeriod(db, filters, scope, lastTwelveMonths);
+  return { filter, period, monthEnds: monthEndsIn(period) };
 }
 
 const fetchLines = (db: Db, s: Scoped) => async (afterId: number | null, limit: number) =>
@@ -51,7 +51,7 @@ export async function locationOccupancy(
   db: Db,
   filters: OccupancyFilters,
   scope: Scope,
-  page: { limit: number; cursor?: string | undefined },
+  page: PageRequest,
 ): Promise<Occupancy> {
   const s = await scoped(db, filters, scope);
   return { ...s.period, month_ends: s.monthEnds, ...(await linePage(fetchLines(db, s), byLocationId, page)) };
@@ -80,14 +80,12 @@ export const occupancyReport = defineReport({
     const s = await scoped(db, filters, scope);
     const totals = await repo.occupancyTotals(db, s.filter, s.monthEnds);
     return {
-      title: `Location occupancy ${s.period.from} to ${s.period.to}`,
-      fileName: `location-occupancy-${s.period.from}-${s.period.to}`,
-      filters: [
-        ['Period', `${s.period.from} to ${s.period.to}`],
-        ['Trend', 'items at the end of each month; capacity as it is now'],
-        ...(await printFilters(db, filters, scope)),
-      ],
-      generatedAt: new Date(),
+      ...(await periodHeading(db, scope, filters, {
+        title: 'Location occupancy',
+        fileName: 'location-occupancy',
+        period: s.period,
+        lines: [['Trend', 'items at the end of each month; capacity as it is now']],
+      })),
       columns: columns(s.monthEnds),
       rows: everyLine(fetchLines(db, s), byLocationId),
       totals: [

@@ -2,7 +2,9 @@
 // was checked out, from the check-out records; how long it has been idle at the period's end.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
+import { groupedByCategoryAndPlace, type GroupKey } from './group-sql.ts';
 import { itemConditions, type ItemFilter } from './item-filter.ts';
+import type { ItemRow } from './item-lines.ts';
 import type { Period } from './period.ts';
 
 const utc = (date: SQL) => sql`(${date})::timestamp at time zone 'UTC'`;
@@ -81,12 +83,7 @@ export interface UsageSums {
   checkouts: number;
 }
 
-export interface UsageGroupRow extends UsageSums {
-  dimension: 'total' | 'category' | 'location';
-  /** A bigint: node-postgres hands it over as a string, PGlite as a number. */
-  group_id: number | string | null;
-  group_name: string | null;
-}
+export interface UsageGroupRow extends UsageSums, GroupKey<'location'> {}
 
 /** The totals, one row per category and one per location (the items' own), in one scan. */
 export async function utilisationGroups(
@@ -98,28 +95,11 @@ export async function utilisationGroups(
   return queryRows<UsageGroupRow>(
     ex,
     sql`${usage(f, p, idleDays)},
-      grouped as (
-        select case when grouping(category_id) = 0 then 'category'
-            when grouping(location_id) = 0 then 'location' else 'total' end as dimension,
-          coalesce(category_id, location_id) as group_id, ${sums}
-        from ${usageRows(idleDays)}
-        group by grouping sets ((), (category_id), (location_id))
-      )
-      select g.*, coalesce(cat.name, loc.name) as group_name
-      from grouped g
-      left join categories cat on g.dimension = 'category' and cat.id = g.group_id
-      left join locations loc on g.dimension = 'location' and loc.id = g.group_id
-      order by g.dimension, group_name nulls last, g.group_id`,
+      ${groupedByCategoryAndPlace(usageRows(idleDays), sums, { column: 'location_id', dimension: 'location' })}`,
   );
 }
 
-export interface UsageLineRow {
-  id: number | string;
-  sku: string;
-  name: string;
-  status: string;
-  category: string | null;
-  location: string | null;
+export interface UsageLineRow extends ItemRow {
   available_days: string;
   deployed_days: string;
   utilisation_percent: string | null;

@@ -4,12 +4,8 @@ import { PageQuery } from '../../platform/pagination.ts';
 import { PageOf } from '../../platform/schemas.ts';
 import { ReportFilters } from './filters.ts';
 import { PeriodQuery } from './period.ts';
-import { exportFormats } from './schemas.ts';
-
-const format = z
-  .enum(exportFormats)
-  .default('json')
-  .describe('json pages with `limit`/`cursor`; csv, xlsx and pdf download every line');
+import { ItemLineFields } from './item-lines.ts';
+import { linesFormat as format, withoutPaging } from './schemas.ts';
 
 export const UtilisationQuery = z
   .object({
@@ -27,7 +23,7 @@ export const UtilisationQuery = z
   })
   .strict();
 
-export const UtilisationFilters = UtilisationQuery.omit({ format: true, limit: true, cursor: true });
+export const UtilisationFilters = UtilisationQuery.omit(withoutPaging);
 export type UtilisationFilters = z.infer<typeof UtilisationFilters>;
 
 const Usage = {
@@ -52,12 +48,7 @@ const Group = z.object({
 export type UsageGroup = z.infer<typeof Group>;
 
 export const UsageLine = z.object({
-  item_id: z.number(),
-  sku: z.string(),
-  name: z.string(),
-  status: z.string(),
-  category: z.string().nullable(),
-  location: z.string().nullable(),
+  ...ItemLineFields,
   ...Usage,
   idle_days: z
     .number()
@@ -81,7 +72,7 @@ export const OccupancyQuery = z
   .object({ ...PeriodQuery, ...ReportFilters, format, ...PageQuery.shape })
   .strict();
 
-export const OccupancyFilters = OccupancyQuery.omit({ format: true, limit: true, cursor: true });
+export const OccupancyFilters = OccupancyQuery.omit(withoutPaging);
 export type OccupancyFilters = z.infer<typeof OccupancyFilters>;
 
 const percent = z.number().nullable().describe('Items as a share of capacity; null without a capacity');

@@ -3,46 +3,29 @@
 import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { defineReport } from './catalog.ts';
-import { printFilters } from './filters.ts';
-import { itemFilterFor, type ItemFilter } from './item-filter.ts';
-import { byItemId, everyLine, linePage } from './keyset.ts';
-import { resolvePeriod, thisMonth, type Period } from './period.ts';
+import { measureOrNull, presentGroup } from './figures.ts';
+import { given, periodHeading } from './heading.ts';
+import { itemsInPeriod, type ItemFilter } from './item-filter.ts';
+import { itemColumns, presentItem } from './item-lines.ts';
+import { byItemId, everyLine, linePage, type PageRequest } from './keyset.ts';
+import type { Period } from './period.ts';
 import type { Column, ReportTable } from './table.ts';
 import * as repo from './utilisation-repo.ts';
-import {
-  UtilisationFilters,
-  type Usage,
-  type UsageGroup,
-  type UsageLine,
-  type Utilisation,
-} from './utilisation-schemas.ts';
+import { UtilisationFilters, type Usage, type UsageLine, type Utilisation } from './utilisation-schemas.ts';
 
-const decimal = (value: string | null) => (value === null ? null : Number(value));
-
-function presentUsage(row: repo.UsageSums): Usage & { items: number } {
+function presentUsage(row: Omit<repo.UsageSums, 'items'>): Usage {
   return {
-    items: row.items,
     available_days: Number(row.available_days),
     deployed_days: Number(row.deployed_days),
-    utilisation_percent: decimal(row.utilisation_percent),
+    utilisation_percent: measureOrNull(row.utilisation_percent),
     checkouts: row.checkouts,
   };
 }
 
+const presentSums = (row: repo.UsageSums) => ({ items: row.items, ...presentUsage(row) });
+
 function presentLine(row: repo.UsageLineRow): UsageLine {
-  return {
-    item_id: Number(row.id),
-    sku: row.sku,
-    name: row.name,
-    status: row.status,
-    category: row.category,
-    location: row.location,
-    available_days: Number(row.available_days),
-    deployed_days: Number(row.deployed_days),
-    utilisation_percent: decimal(row.utilisation_percent),
-    checkouts: row.checkouts,
-    idle_days: row.idle_days,
-  };
+  return { ...presentItem(row), ...presentUsage(row), idle_days: row.idle_days };
 }
 
 interface Scoped {
@@ -52,23 +35,14 @@ interface Scoped {
 }
 
 async function scoped(db: Db, filters: UtilisationFilters, scope: Scope): Promise<Scoped> {
-  return {
-    filter: await itemFilterFor(db, filters, scope),
-    period: resolvePeriod(filters, thisMonth),
-    idleDays: filters.idle_days,
-  };
+  return { ...(await itemsInPeriod(db, filters, scope)), idleDays: filters.idle_days };
 }
 
 async function rollUp(db: Db, s: Scoped) {
   const rows = await repo.utilisationGroups(db, s.filter, s.period, s.idleDays);
-  const group = (row: repo.UsageGroupRow): UsageGroup => ({
-    id: row.group_id === null ? null : Number(row.group_id),
-    name: row.group_name,
-    ...presentUsage(row),
-  });
-  const total = rows.find((r) => r.dimension === 'total');
+  const group = presentGroup(presentSums);
   return {
-    totals: total ? presentUsage(total) : presentUsage({ ...emptySums }),
+    totals: presentSums(rows.find((r) => r.dimension === 'total') ?? emptySums),
     by_category: rows.filter((r) => r.dimension === 'category').map(group),
     by_location: rows.filter((r) => r.dimension === 'location').map(group),
   };
@@ -89,7 +63,7 @@ export async function utilisation(
   db: Db,
   filters: UtilisationFilters,
   scope: Scope,
-  page: { limit: number; cursor?: string | undefined },
+  page: PageRequest,
 ): Promise<Utilisation> {
   const s = await scoped(db, filters, scope);
   const [lines, rollUps] = await Promise.all([linePage(fetchLines(db, s), byItemId, page), rollUp(db, s)]);
@@ -97,11 +71,7 @@ export async function utilisation(
 }
 
 const columns: Column<UsageLine>[] = [
-  { header: 'SKU', kind: 'text', width: 14, value: (r) => r.sku },
-  { header: 'Name', kind: 'text', width: 26, value: (r) => r.name },
-  { header: 'Status', kind: 'text', width: 10, value: (r) => r.status },
-  { header: 'Category', kind: 'text', width: 18, value: (r) => r.category },
-  { header: 'Location', kind: 'text', width: 18, value: (r) => r.location },
+  ...itemColumns((r: UsageLine) => r, { name: 26, place: 18 }),
   { header: 'Available days', kind: 'number', width: 11, value: (r) => r.available_days },
   { header: 'Deployed days', kind: 'number', width: 11, value: (r) => r.deployed_days },
   { header: 'Utilisation %', kind: 'number', width: 11, value: (r) => r.utilisation_percent },
@@ -116,17 +86,13 @@ export const utilisationReport = defineReport({
   async table(db, filters, scope): Promise<ReportTable<UsageLine>> {
     const s = await scoped(db, filters, scope);
     const { totals } = await rollUp(db, s);
-    const idle =
-      s.idleDays === undefined ? [] : [['Idle for at least', `${s.idleDays} days`] as [string, string]];
     return {
-      title: `Utilisation ${s.period.from} to ${s.period.to}`,
-      fileName: `utilisation-${s.period.from}-${s.period.to}`,
-      filters: [
-        ['Period', `${s.period.from} to ${s.period.to}`],
-        ...idle,
-        ...(await printFilters(db, filters, scope)),
-      ],
-      generatedAt: new Date(),
+      ...(await periodHeading(db, scope, filters, {
+        title: 'Utilisation',
+        fileName: 'utilisation',
+        period: s.period,
+        lines: given('Idle for at least', s.idleDays === undefined ? undefined : `${s.idleDays} days`),
+      })),
       columns,
       rows: everyLine(fetchLines(db, s), byItemId),
       totals: [

@@ -3,9 +3,9 @@
 import type { Db } from '../../db/connection.ts';
 import { categoryTree, isInSubtree } from '../../db/tree.ts';
 import { assertVersion } from '../../platform/conditional-requests.ts';
-import { BadRequestError, ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { recordEvent } from '../../platform/events.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { decodeIdCursor, toPage } from '../../platform/pagination.ts';
 import type { Actor } from '../../platform/permissions.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { checkOutInTransaction } from '../assignments/service.ts';
@@ -158,15 +158,7 @@ export async function declineRequest(
 
 /** Everyone's requests for those who decide; `requesterId` narrows to one person's own. */
 export async function listRequests(db: Db, query: RequestsQuery, requesterId?: number) {
-  let beforeId: number | undefined;
-  if (query.cursor) {
-    beforeId = Number(decodeCursor(query.cursor, 1)[0]);
-    if (!Number.isSafeInteger(beforeId)) {
-      throw new BadRequestError('The cursor is not one this listing issued', [
-        { field: 'cursor', message: 'is invalid' },
-      ]);
-    }
-  }
+  const beforeId = decodeIdCursor(query.cursor || undefined) ?? undefined;
   const rows = await repo.list(db, { requesterId, status: query.status }, beforeId, query.limit);
   return toPage(rows, query.limit, (r) => [r.id], presentRequest);
 }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import { CreateReservation, Reservation, UpcomingQuery } from './schemas.ts';
@@ -31,8 +31,7 @@ export const reservationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         request.actor,
         scopeOf(request),
       );
-      setEtag(reply, reservation.version);
-      return reply.code(201).send(reservation);
+      return sendCreated(reply, reservation);
     },
   );
 
@@ -69,8 +68,7 @@ export const reservationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
         request.actor,
         scopeOf(request),
       );
-      setEtag(reply, reservation.version);
-      return reservation;
+      return withEtag(reply, reservation);
     },
   );
 

@@ -9,7 +9,7 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from '../../platform/errors.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { decodeCursor, decodeIdCursor, toPage } from '../../platform/pagination.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { locationVisible } from '../locations/service.ts';
 import { amount, presentLevel, presentLevelEntry, presentMovement, presentSuggestion } from './presenter.ts';
@@ -18,16 +18,6 @@ import type { LevelSettings, LevelsQuery, MovementsQuery, ReorderQuery } from '.
 import { findStockItem } from './service.ts';
 
 /** The id a keyset cursor carries, refused with a 400 if it is not one these listings issued. */
-function cursorId(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  const id = Number(decodeCursor(cursor, 1)[0]);
-  if (!Number.isSafeInteger(id)) {
-    throw new BadRequestError('The cursor is not one this listing issued', [
-      { field: 'cursor', message: 'is invalid' },
-    ]);
-  }
-  return id;
-}
 
 export async function getItemStock(db: Db, itemId: number, scope: Scope) {
   const item = await findStockItem(db, itemId, scope);
@@ -47,7 +37,7 @@ export async function listItemMovements(db: Db, itemId: number, query: Movements
     db,
     item.id,
     scope.locationRootId,
-    cursorId(query.cursor),
+    decodeIdCursor(query.cursor) ?? undefined,
     query.limit,
   );
   return toPage(rows, query.limit, (r) => [r.id], presentMovement);
@@ -136,7 +126,7 @@ export async function listReorderSuggestions(db: Db, query: ReorderQuery, scope:
   const rows = await repo.reorderCandidates(
     db,
     { scopeRootId: scope.locationRootId, locationId: query.location_id },
-    cursorId(query.cursor),
+    decodeIdCursor(query.cursor) ?? undefined,
     query.limit,
   );
   return toPage(rows, query.limit, (r) => [r.level_id], presentSuggestion);

@@ -1,12 +1,12 @@
 // Quantity-tracked stock: movements (receive, issue, adjust, transfer), levels per location with their reorder
 // settings, the ledger, and reorder suggestions.
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, withEtag } from '../../platform/conditional-requests.ts';
+import type { Actor } from '../../platform/permissions.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
-import { scopeOf } from '../../platform/scope.ts';
+import { scopeOf, type Scope } from '../../platform/scope.ts';
 import * as levels from './levels.ts';
 import {
   Adjust,
@@ -29,62 +29,53 @@ import * as service from './service.ts';
 
 const tags = ['stock'];
 
-/** A movement answers 201 with what it recorded, or 200 when a stocktake found nothing to correct. */
-const movementOptions = <B extends z.ZodType>(body: B, summary: string) => ({
-  config: { permission: 'stock:write' as const },
-  schema: {
-    tags,
-    summary,
-    description: '422 names `quantity` (or `delta`) when the level would go below zero.',
-    params: IdParams,
-    body,
-    response: withProblems({ 201: MovementResult, 200: MovementResult }),
-  },
-});
-
-const sendMovement = (reply: FastifyReply, result: z.infer<typeof MovementResult>) =>
-  reply.code(result.movements.length ? 201 : 200).send(result);
+/** Every movement takes the item, what to move, who moves it and what they may see, and says what it recorded. */
+type Move<B extends z.ZodType> = (
+  db: Db,
+  itemId: number,
+  input: z.output<B>,
+  actor: Actor,
+  scope: Scope,
+) => Promise<z.infer<typeof MovementResult>>;
 
 export const stockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.post(
-    '/items/:id/stock/receive',
-    movementOptions(Receive, 'Receive stock into a location (a delivery)'),
-    async (request, reply) =>
-      sendMovement(
-        reply,
-        await service.receiveStock(db, request.params.id, request.body, request.actor, scopeOf(request)),
-      ),
-  );
+  /** A movement answers 201 with what it recorded, or 200 when a stocktake found nothing to correct. */
+  const movementRoute = <B extends z.ZodType>(action: string, body: B, summary: string, move: Move<B>) =>
+    app.post(
+      `/items/:id/stock/${action}`,
+      {
+        config: { permission: 'stock:write' },
+        schema: {
+          tags,
+          summary,
+          description: '422 names `quantity` (or `delta`) when the level would go below zero.',
+          params: IdParams,
+          body,
+          response: withProblems({ 201: MovementResult, 200: MovementResult }),
+        },
+      },
+      async (request, reply) => {
+        // Fastify has checked the body against `body`; the type provider cannot follow a generic schema.
+        const input = request.body as z.output<B>;
+        const result = await move(db, request.params.id, input, request.actor, scopeOf(request));
+        return reply.code(result.movements.length ? 201 : 200).send(result);
+      },
+    );
 
-  app.post(
-    '/items/:id/stock/issue',
-    movementOptions(Issue, 'Issue stock from a location (used up, or handed to someone)'),
-    async (request, reply) =>
-      sendMovement(
-        reply,
-        await service.issueStock(db, request.params.id, request.body, request.actor, scopeOf(request)),
-      ),
+  movementRoute('receive', Receive, 'Receive stock into a location (a delivery)', service.receiveStock);
+  movementRoute(
+    'issue',
+    Issue,
+    'Issue stock from a location (used up, or handed to someone)',
+    service.issueStock,
   );
-
-  app.post(
-    '/items/:id/stock/adjust',
-    movementOptions(Adjust, 'Stocktake: set the counted quantity, or correct the level by a delta'),
-    async (request, reply) =>
-      sendMovement(
-        reply,
-        await service.adjustStock(db, request.params.id, request.body, request.actor, scopeOf(request)),
-      ),
+  movementRoute(
+    'adjust',
+    Adjust,
+    'Stocktake: set the counted quantity, or correct the level by a delta',
+    service.adjustStock,
   );
-
-  app.post(
-    '/items/:id/stock/transfer',
-    movementOptions(Transfer, 'Move stock from one location to another'),
-    async (request, reply) =>
-      sendMovement(
-        reply,
-        await service.transferStock(db, request.params.id, request.body, request.actor, scopeOf(request)),
-      ),
-  );
+  movementRoute('transfer', Transfer, 'Move stock from one location to another', service.transferStock);
 
   app.get(
     '/items/:id/stock',
@@ -136,8 +127,7 @@ export const stockRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
         expectedVersion(request),
         scopeOf(request),
       );
-      setEtag(reply, level.version);
-      return level;
+      return withEtag(reply, level);
     },
   );
 

@@ -1,8 +1,8 @@
 // Reading audits: one by id and a page of them (by location and state), each with its progress counts. A scoped
 // caller sees the audits of locations in their subtree; anything else is not found.
 import type { Db, Executor } from '../../db/connection.ts';
-import { BadRequestError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { decodeIdCursor, toPage } from '../../platform/pagination.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { getLocation } from '../locations/service.ts';
 import { presentProgress, presentStocktake } from './presenter.ts';
@@ -36,23 +36,12 @@ export async function getStocktake(ex: Executor, id: number, scope: Scope) {
   return presentStocktake(row, progress);
 }
 
-function beforeIdOf(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  const id = Number(decodeCursor(cursor, 1)[0]);
-  if (!Number.isSafeInteger(id)) {
-    throw new BadRequestError('The cursor is not one this listing issued', [
-      { field: 'cursor', message: 'is invalid' },
-    ]);
-  }
-  return id;
-}
-
 export async function listStocktakes(db: Db, query: ListStocktakesQuery, scope: Scope) {
   if (query.location_id !== undefined) await assertLocationGiven(db, query.location_id, scope, 'location_id');
   const rows = await repo.list(
     db,
     { locationId: query.location_id, state: query.state, scopeRootId: scope.locationRootId },
-    beforeIdOf(query.cursor),
+    decodeIdCursor(query.cursor) ?? undefined,
     query.limit,
   );
   const progress = await repo.progressOf(

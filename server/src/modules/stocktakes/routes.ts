@@ -2,7 +2,7 @@
 // and the audit's report as JSON pages or a CSV, Excel or PDF download.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import { sendFile } from '../reports/export.ts';
@@ -39,8 +39,7 @@ export const stocktakeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     async (request, reply) => {
       const stocktake = await service.startStocktake(db, request.body, request.actor, scopeOf(request));
-      setEtag(reply, stocktake.version);
-      return reply.code(201).header('Location', `/api/v1/stocktakes/${stocktake.id}`).send(stocktake);
+      return sendCreated(reply, stocktake, `/api/v1/stocktakes/${stocktake.id}`);
     },
   );
 
@@ -97,8 +96,7 @@ export const stocktakeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         request.actor,
         scopeOf(request),
       );
-      setEtag(reply, stocktake.version);
-      return stocktake;
+      return withEtag(reply, stocktake);
     },
   );
 
@@ -127,11 +125,7 @@ export const stocktakeRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         response: withProblems({ 200: Stocktake }),
       },
     },
-    async (request, reply) => {
-      const stocktake = await getStocktake(db, request.params.id, scopeOf(request));
-      setEtag(reply, stocktake.version);
-      return stocktake;
-    },
+    async (request, reply) => withEtag(reply, await getStocktake(db, request.params.id, scopeOf(request))),
   );
 
   app.get(

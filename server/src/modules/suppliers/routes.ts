@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { CreateSupplier, ListSuppliersQuery, Supplier, UpdateSupplier } from './schemas.ts';
 import * as service from './service.ts';
@@ -35,11 +35,7 @@ export const supplierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: Supplier }),
       },
     },
-    async (request, reply) => {
-      const supplier = await service.getSupplier(db, request.params.id);
-      setEtag(reply, supplier.version);
-      return supplier;
-    },
+    async (request, reply) => withEtag(reply, await service.getSupplier(db, request.params.id)),
   );
 
   app.post(
@@ -55,8 +51,7 @@ export const supplierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (request, reply) => {
       const supplier = await service.createSupplier(db, request.body);
-      setEtag(reply, supplier.version);
-      return reply.code(201).header('Location', `/api/v1/suppliers/${supplier.id}`).send(supplier);
+      return sendCreated(reply, supplier, `/api/v1/suppliers/${supplier.id}`);
     },
   );
 
@@ -79,8 +74,7 @@ export const supplierRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         request.body,
         expectedVersion(request),
       );
-      setEtag(reply, supplier.version);
-      return supplier;
+      return withEtag(reply, supplier);
     },
   );
 

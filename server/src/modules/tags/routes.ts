@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { CreateTag, ListTagsQuery, Tag, UpdateTag } from './schemas.ts';
 import * as service from './service.ts';
@@ -30,11 +30,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
       config: { permission: 'tags:read' },
       schema: { tags, summary: 'Get a tag', params: IdParams, response: withProblems({ 200: Tag }) },
     },
-    async (request, reply) => {
-      const tag = await service.getTag(db, request.params.id);
-      setEtag(reply, tag.version);
-      return tag;
-    },
+    async (request, reply) => withEtag(reply, await service.getTag(db, request.params.id)),
   );
 
   app.post(
@@ -45,8 +41,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
     },
     async (request, reply) => {
       const tag = await service.createTag(db, request.body);
-      setEtag(reply, tag.version);
-      return reply.code(201).header('Location', `/api/v1/tags/${tag.id}`).send(tag);
+      return sendCreated(reply, tag, `/api/v1/tags/${tag.id}`);
     },
   );
 
@@ -70,8 +65,7 @@ export const tagRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
         expectedVersion(request),
         request.actor,
       );
-      setEtag(reply, tag.version);
-      return tag;
+      return withEtag(reply, tag);
     },
   );
 

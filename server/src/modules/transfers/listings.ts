@@ -2,8 +2,8 @@
 // ones. A scoped caller sees a transfer when either end lies in their locations: the sending site and the
 // receiving site both follow it; anything else is not found.
 import type { Db, Executor } from '../../db/connection.ts';
-import { BadRequestError, NotFoundError } from '../../platform/errors.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { decodeIdCursor, toPage } from '../../platform/pagination.ts';
 import type { Scope } from '../../platform/scope.ts';
 import { getLocation } from '../locations/service.ts';
 import { presentLocationTransfer, presentTransfer } from './presenter.ts';
@@ -16,17 +16,6 @@ export async function getTransfer(ex: Executor, id: number, scope: Scope) {
   return presentTransfer(row, await repo.itemsOf(ex, [id]));
 }
 
-function beforeIdOf(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  const id = Number(decodeCursor(cursor, 1)[0]);
-  if (!Number.isSafeInteger(id)) {
-    throw new BadRequestError('The cursor is not one this listing issued', [
-      { field: 'cursor', message: 'is invalid' },
-    ]);
-  }
-  return id;
-}
-
 /** A page of transfers with all their items, fetched in one more query. */
 async function page<T>(
   db: Db,
@@ -34,7 +23,7 @@ async function page<T>(
   query: { cursor?: string | undefined; limit: number },
   present: (row: repo.TransferDetail, items: repo.TransferItemDetail[]) => T,
 ) {
-  const rows = await repo.list(db, filter, beforeIdOf(query.cursor), query.limit);
+  const rows = await repo.list(db, filter, decodeIdCursor(query.cursor) ?? undefined, query.limit);
   const items = await repo.itemsOf(
     db,
     rows.slice(0, query.limit).map((r) => r.id),

@@ -2,7 +2,7 @@
 // listings, per location too.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/connection.ts';
-import { expectedVersion, setEtag } from '../../platform/conditional-requests.ts';
+import { expectedVersion, sendCreated, withEtag } from '../../platform/conditional-requests.ts';
 import { IdParams, PageOf, withProblems } from '../../platform/schemas.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import * as listings from './listings.ts';
@@ -58,8 +58,7 @@ export const transferRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (request, reply) => {
       const transfer = await service.requestTransfer(db, request.body, request.actor, scopeOf(request));
-      setEtag(reply, transfer.version);
-      return reply.code(201).header('Location', `/api/v1/transfers/${transfer.id}`).send(transfer);
+      return sendCreated(reply, transfer, `/api/v1/transfers/${transfer.id}`);
     },
   );
 
@@ -87,8 +86,7 @@ export const transferRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
           request.actor,
           scopeOf(request),
         );
-        setEtag(reply, transfer.version);
-        return transfer;
+        return withEtag(reply, transfer);
       },
     );
   }
@@ -118,11 +116,8 @@ export const transferRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         response: withProblems({ 200: Transfer }),
       },
     },
-    async (request, reply) => {
-      const transfer = await listings.getTransfer(db, request.params.id, scopeOf(request));
-      setEtag(reply, transfer.version);
-      return transfer;
-    },
+    async (request, reply) =>
+      withEtag(reply, await listings.getTransfer(db, request.params.id, scopeOf(request))),
   );
 
   app.get(
