@@ -124,17 +124,16 @@ async function reconciledRegister(query: string) {
 async function heldThroughoutDepreciation(): Promise<string> {
   const lines = async (asOf: string) => {
     const page = await get(`/api/v1/reports/asset-register?as_of=${asOf}&limit=500`);
-    return new Map<number, number>(
-      page.data.map((l: { item_id: number; book_value: string }) => [
-        l.item_id,
-        Math.round(Number(l.book_value) * 100),
-      ]),
+    return new Map<number, string>(
+      page.data.map((l: { item_id: number; book_value: string }) => [l.item_id, l.book_value]),
     );
   };
   const [start, end] = [await lines(lastOfMonth(current - 1)), await lines(lastOfMonth(current))];
-  let cents = 0;
-  for (const [id, value] of start) if (end.has(id)) cents += value - end.get(id)!;
-  return (cents / 100).toFixed(2);
+  let depreciation = new Decimal(0);
+  for (const [id, value] of start) {
+    if (end.has(id)) depreciation = depreciation.plus(value).minus(end.get(id)!);
+  }
+  return depreciation.toFixed(2);
 }
 
 describe('the valuation rollup', () => {
