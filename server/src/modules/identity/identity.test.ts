@@ -1,4 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../db/schema.ts';
 import { createTestApp, onPostgres, signInAs, type TestApp } from '../../../test/harness.ts';
 
 let t: TestApp;
@@ -201,6 +204,25 @@ describe('administering users', () => {
       401,
     );
     expect((await login('leaver@example.com', 'a sound passphrase 42')).statusCode).toBe(401);
+  });
+
+  it('ends a live token within two seconds when the account is switched off outside this server', async () => {
+    await makeUser('technician', 'elsewhere@example.com');
+    const token = await signInAs(t, 'elsewhere@example.com', 'a sound passphrase 42');
+    const asThem = { authorization: `Bearer ${token}` };
+    const items = () => t.anonymous({ method: 'GET', url: '/api/v1/items', headers: asThem });
+    expect((await items()).statusCode).toBe(200);
+    // Another replica, or SQL: this server hears of it only by looking the user up again.
+    await t.database.db
+      .update(users)
+      .set({ is_active: false })
+      .where(eq(users.email, 'elsewhere@example.com'));
+    const offAt = Date.now();
+    while ((await items()).statusCode === 200) {
+      expect(Date.now() - offAt).toBeLessThan(3_000);
+      await sleep(100);
+    }
+    expect((await items()).statusCode).toBe(401);
   });
 
   it('ends every session of a user on request', async () => {

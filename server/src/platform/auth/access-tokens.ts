@@ -23,7 +23,7 @@ const cacheLimit = 10_000;
 
 export function accessTokens(secret: string, ttlSeconds: number): AccessTokens {
   const key = new TextEncoder().encode(secret);
-  // Revocation does not depend on this cache: every request still checks the user's session version.
+  // Revocation does not depend on this cache: every request still checks the user's session version (see authenticate.ts).
   const verified = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
   const remember = (token: string, claims: AccessClaims, expiresAtMs: number) => {
     if (verified.size >= cacheLimit) verified.delete(verified.keys().next().value!);

@@ -2,6 +2,7 @@
 // token of an active user whose role grants the permission (401 without one, 403 without the permission).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import { AppError, ForbiddenError } from '../errors.ts';
 import type { Permission } from '../permissions.ts';
 import type { AccessTokens } from './access-tokens.ts';
@@ -39,6 +40,14 @@ export class UnauthorizedError extends AppError {
 
 type Credentials = { scheme: 'Bearer' | 'ApiKey'; value: string };
 
+/**
+ * How long a signed-in user's principal answers without asking the database again: the look-up was half of a
+ * read's cost. Any write through this app forgets every principal at once (a deactivation, a role change or a
+ * sign-out is a write), so only a change made elsewhere (another replica, SQL) can take this long to show.
+ */
+const principalTtlMs = 2_000;
+const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 function credentials(request: FastifyRequest): Credentials | undefined {
   const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(request.headers.authorization ?? '');
   if (!match?.[1] || !match[2]) return undefined;
@@ -47,10 +56,29 @@ function credentials(request: FastifyRequest): Credentials | undefined {
 
 export const authentication = fp(
   async (app: FastifyInstance, { tokens, loadPrincipal, loadApiKeyPrincipal }: AuthenticationOptions) => {
+    const principals = new LRUCache<string, Principal>({ max: 10_000, ttl: principalTtlMs });
+    // Bumped by each forgetting: a look-up that started before it may have read the old row, so is not kept.
+    let generation = 0;
+    app.addHook('onSend', async (request) => {
+      if (readOnlyMethods.has(request.method)) return;
+      principals.clear();
+      generation++;
+    });
+
+    async function userPrincipal(userId: number, sessionVersion: number) {
+      const key = `${userId}:${sessionVersion}`;
+      const known = principals.get(key);
+      if (known) return known;
+      const startedIn = generation;
+      const principal = await loadPrincipal(userId, sessionVersion);
+      if (principal && startedIn === generation) principals.set(key, principal);
+      return principal;
+    }
+
     async function principalFor(given: Credentials): Promise<Principal | undefined> {
       if (given.scheme === 'ApiKey') return loadApiKeyPrincipal(given.value);
       const claims = await tokens.verify(given.value);
-      return claims && loadPrincipal(claims.userId, claims.sessionVersion);
+      return claims && userPrincipal(claims.userId, claims.sessionVersion);
     }
 
     app.addHook('onRequest', async (request, reply) => {
