@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCategory, makeItem, makeLocation, makeSupplier } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { rankedCandidates } from './listing.ts';
 
 let t: TestApp;
 const ids: Record<string, number> = {};
@@ -266,5 +267,25 @@ describe('sorting, paging and facets', () => {
       ]),
     );
     expect(facets.location!.find((f) => f.label === 'Room 101')?.count).toBe(2);
+  });
+});
+
+describe('ranking a common word', () => {
+  it('ranks whole-word matches once they fill a ranking, and word beginnings below that', async () => {
+    const category = await makeCategory(t, { name: 'Presentation' });
+    const made = (name: string, sku: string) => makeItem(t, { sku, name, category_id: category.id });
+    const screen = await made('Projectorscreen 120in', 'PRS-1');
+    for (let i = 0; i < rankedCandidates; i++) await made(`Projector Epson EB-${i}`, `PRJ-${i}`);
+    const pages: number[] = [];
+    for (let cursor = ''; ;) {
+      const page = await find(`q=projector${cursor && `&cursor=${cursor}`}`);
+      pages.push(...page.data.map((i) => i.id));
+      if (!page.next_cursor) break;
+      cursor = page.next_cursor;
+    }
+    expect(pages).toHaveLength(rankedCandidates);
+    expect(pages).not.toContain(screen.id);
+    // A word still being typed matches word beginnings.
+    expect((await find('q=projectorsc')).data.map((i) => i.id)).toEqual([screen.id]);
   });
 });

@@ -49,19 +49,29 @@ export const sortable = {
   warranty_expiry: { column: sql`${items.warranty_expiry}`, nullable: true },
 };
 
-/** `lapt del` → `lapt:* & del:*`: every word, as a prefix, stemmed like the indexed text. */
-function prefixQuery(q: string): SQL | undefined {
-  const words = q
+function searchWords(q: string): string[] {
+  return q
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 10);
-  if (!words.length) return undefined;
-  return sql`to_tsquery('english', ${words.map((w) => `${w}:*`).join(' & ')})`;
 }
 
-function searchCondition(q: string): SQL {
-  const tsquery = prefixQuery(q);
+/**
+ * How the words of a search match an item's text, stemmed like it: `prefixes` (`lapt del` → `lapt:* & del:*`,
+ * for words still being typed) or whole `words` (`lapt & del`).
+ */
+export type WordMatch = 'words' | 'prefixes';
+
+function textQuery(q: string, match: WordMatch): SQL | undefined {
+  const words = searchWords(q);
+  if (!words.length) return undefined;
+  const terms = match === 'prefixes' ? words.map((w) => `${w}:*`) : words;
+  return sql`to_tsquery('english', ${terms.join(' & ')})`;
+}
+
+function searchCondition(q: string, match: WordMatch): SQL {
+  const tsquery = textQuery(q, match);
   return or(
     tsquery ? sql`${items.search_vector} @@ ${tsquery}` : undefined,
     ilike(items.sku, startingWith(q)),
@@ -70,7 +80,7 @@ function searchCondition(q: string): SQL {
 }
 
 export function relevance(q: string): SQL<number> {
-  const tsquery = prefixQuery(q);
+  const tsquery = textQuery(q, 'prefixes');
   return sql<number>`(
     (lower(${items.sku}) = lower(${q}) or lower(${items.serial_number}) = lower(${q}))::int * 10
     + ${tsquery ? sql`ts_rank(${items.search_vector}, ${tsquery})` : sql`0`})`;
@@ -81,11 +91,7 @@ export function relevance(q: string): SQL<number> {
  * (trigram similarity over the small vocabulary, not over every item). Undefined when nothing changes.
  */
 export async function correctSpelling(ex: Executor, q: string): Promise<string | undefined> {
-  const words = q
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 10);
+  const words = searchWords(q);
   const corrected = await Promise.all(
     words.map(async (word) => {
       if (word.length < 3) return word;
@@ -114,10 +120,10 @@ function customFieldCondition(name: string, value: string): SQL {
     : asText;
 }
 
-export function filterConditions(f: ItemFilter): SQL | undefined {
+export function filterConditions(f: ItemFilter, match: WordMatch = 'prefixes'): SQL | undefined {
   return and(
     f.scopeRootId ? sql`${items.location_id} in ${subtreeIds(locationTree, f.scopeRootId)}` : undefined,
-    f.q ? searchCondition(f.q) : undefined,
+    f.q ? searchCondition(f.q, match) : undefined,
     f.status ? inArray(items.status, f.status) : undefined,
     f.categoryId ? sql`${items.category_id} in ${subtreeIds(categoryTree, f.categoryId)}` : undefined,
     f.locationId ? sql`${items.location_id} in ${subtreeIds(locationTree, f.locationId)}` : undefined,
@@ -159,25 +165,43 @@ export async function listByKeyset(
  */
 export const rankedCandidates = 100;
 
-/** Best matches first among the first `rankedCandidates`; relevance is a computed float, so pages go by offset. */
+/**
+ * Best matches first among the first `rankedCandidates`; relevance is a computed float, so pages go by offset.
+ * Whole words are tried first: the index reads a word's matches lazily but gathers every match of a prefix
+ * before the first row (for a common word, over half the search's time). Prefixes count only when whole words
+ * find fewer than a ranking's worth, a decision every page of one search makes alike.
+ */
 export async function listByRelevance(
   ex: Executor,
   filter: ItemFilter & { q: string },
   offset: number,
   limit: number,
 ): Promise<ItemRow[]> {
+  const byWords = await rankedPage(ex, filter, 'words', offset, limit);
+  if (byWords.found === rankedCandidates) return byWords.rows;
+  return (await rankedPage(ex, filter, 'prefixes', offset, limit)).rows;
+}
+
+async function rankedPage(
+  ex: Executor,
+  filter: ItemFilter & { q: string },
+  match: WordMatch,
+  offset: number,
+  limit: number,
+): Promise<{ rows: ItemRow[]; found: number }> {
   const candidates = ex
     .select({ ...itemColumns, rank: sql<number>`${relevance(filter.q)}`.as('rank') })
     .from(items)
-    .where(filterConditions(filter))
+    .where(filterConditions(filter, match))
     .limit(rankedCandidates)
     .as('candidates');
-  return ex
-    .select()
+  const rows = await ex
+    .select({ ...candidates._.selectedFields, found: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(candidates)
     .orderBy(desc(candidates.rank), candidates.id)
     .offset(offset)
     .limit(Math.max(0, Math.min(limit + 1, rankedCandidates - offset)));
+  return { rows, found: rows[0]?.found ?? 0 };
 }
 
 export interface FacetRow {
