@@ -8,24 +8,9 @@ import { startApiServer, type RunningServer } from './api-server.ts';
 import { prepareDataset } from './dataset.ts';
 import { runHttpLoad } from './http-load.ts';
 import { summarise } from './latency.ts';
+import { positiveInt, recordedSettings, settings } from './settings.ts';
 
-const positiveInt = (name: string, fallback: number) => {
-  const value = Number(process.env[name] || fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
-};
-
-const config = {
-  databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/eis_bench',
-  items: positiveInt('BENCH_ITEMS', 1_000_000),
-  coldReads: positiveInt('BENCH_COLD_READS', 20),
-  durationS: positiveInt('BENCH_DURATION', 15),
-  connections: positiveInt('BENCH_CONNECTIONS', 10),
-  admin: {
-    email: process.env.BENCH_ADMIN_EMAIL || 'admin@example.com',
-    password: process.env.BENCH_ADMIN_PASSWORD || 'eis-bench-admin-password',
-  },
-};
+const config = { ...settings, coldReads: positiveInt('BENCH_COLD_READS', 20) };
 
 const dashboard = '/api/v1/dashboards/executive';
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -90,11 +75,7 @@ async function main(): Promise<void> {
     const record = {
       started: started.toISOString(),
       command: 'npm run bench:dashboard',
-      settings: {
-        ...config,
-        databaseUrl: config.databaseUrl.replace(/:[^:@/]*@/, ':***@'),
-        admin: undefined,
-      },
+      settings: { ...recordedSettings(), coldReads: config.coldReads },
       machine: { cpus: os.cpus().length, node: process.version, loadBefore, loadAfter: load() },
       dataset: facts,
       firstReadMs: first.ms,

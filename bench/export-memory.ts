@@ -4,14 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { startApiServer, type RunningServer } from './api-server.ts';
 import { prepareDataset } from './dataset.ts';
+import { settings } from './settings.ts';
 
-const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/eis_bench';
-const items = Number(process.env.BENCH_ITEMS || 1_000_000);
+const { databaseUrl, items, admin } = settings;
 const format = process.env.BENCH_EXPORT_FORMAT || 'csv';
-const admin = {
-  email: process.env.BENCH_ADMIN_EMAIL || 'admin@example.com',
-  password: process.env.BENCH_ADMIN_PASSWORD || 'eis-bench-admin-password',
-};
 
 /** Resident set size of a process in MiB, from /proc. */
 function rssMiB(pid: number): number {

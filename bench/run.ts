@@ -8,31 +8,14 @@ import { startApiServer } from './api-server.ts';
 import { measureCpu } from './cpu-usage.ts';
 import { prepareDataset } from './dataset.ts';
 import { runHttpLoad } from './http-load.ts';
-import { findPgbench, runPgbench } from './pgbench.ts';
+import { runPgbench } from './pgbench.ts';
 import { cpuTable, judge, markdownTable, type ScenarioResult } from './report.ts';
 import { scenarios } from './scenarios.ts';
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
-}
+import { recordedSettings, settings } from './settings.ts';
 
 const config = {
-  databaseUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/eis_bench',
-  items: positiveInt('BENCH_ITEMS', 1_000_000),
-  durationS: positiveInt('BENCH_DURATION', 15),
-  warmupS: positiveInt('BENCH_WARMUP', 5),
-  connections: positiveInt('BENCH_CONNECTIONS', 10),
-  pgbenchJobs: positiveInt('BENCH_PGBENCH_JOBS', 2),
+  ...settings,
   scenarios: (process.env.BENCH_SCENARIOS || scenarios.map((s) => s.name).join(',')).split(','),
-  pgbench: process.env.PGBENCH || findPgbench(process.env.PATH ?? ''),
-  admin: {
-    email: process.env.BENCH_ADMIN_EMAIL || 'admin@example.com',
-    password: process.env.BENCH_ADMIN_PASSWORD || 'eis-bench-admin-password',
-  },
 };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -98,11 +81,7 @@ async function main(): Promise<void> {
   const record = {
     started: started.toISOString(),
     command: 'npm run bench',
-    settings: {
-      ...config,
-      databaseUrl: config.databaseUrl.replace(/:[^:@/]*@/, ':***@'),
-      admin: { email: config.admin.email },
-    },
+    settings: { ...recordedSettings(), scenarios: config.scenarios },
     machine: {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model,
