@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connection.ts';
@@ -46,6 +47,7 @@ describe('API keys', () => {
 
   it('stops working when revoked or expired, and an unknown key is refused', async () => {
     const { id, key } = await createKey({ name: 'Short-lived', scopes: ['items:read'], expires_in_days: 5 });
+    expect((await withKey(key, 'GET', '/api/v1/items')).statusCode).toBe(200);
     expect((await t.request({ method: 'DELETE', url: `/api/v1/api-keys/${id}` })).statusCode).toBe(204);
     expect((await withKey(key, 'GET', '/api/v1/items')).statusCode).toBe(401);
 
@@ -54,6 +56,16 @@ describe('API keys', () => {
       sql`update api_keys set expires_at = now() - interval '1 minute' where id = ${expiring.id}`,
     );
     expect((await withKey(expiring.key, 'GET', '/api/v1/items')).statusCode).toBe(401);
+
+    // Kept for two seconds between look-ups, but never past its expiry.
+    const soon = await createKey({ name: 'Ends soon', scopes: ['items:read'], expires_in_days: 1 });
+    const setAt = Date.now();
+    await t.database.db.execute(
+      sql`update api_keys set expires_at = now() + interval '1 second' where id = ${soon.id}`,
+    );
+    expect((await withKey(soon.key, 'GET', '/api/v1/items')).statusCode).toBe(200);
+    await sleep(setAt + 1_200 - Date.now());
+    expect((await withKey(soon.key, 'GET', '/api/v1/items')).statusCode).toBe(401);
     expect((await withKey('eis_not-a-real-key', 'GET', '/api/v1/items')).statusCode).toBe(401);
   });
 

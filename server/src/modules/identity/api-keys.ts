@@ -57,5 +57,6 @@ export async function loadApiKeyPrincipal(db: Db, key: string): Promise<Principa
     role: found.creator.role,
     permissions: new Set((found.key.scopes as Permission[]).filter((scope) => creatorMay.has(scope))),
     locationScopeId: found.creator.location_scope_id,
+    ...(found.key.expires_at && { expiresAtMs: found.key.expires_at.getTime() }),
   };
 }

@@ -16,6 +16,8 @@ export interface Principal {
   locationScopeId: number | null;
   /** Why the permissions are narrower than the role's, said in every 403 (e.g. MFA enrolment pending). */
   restriction?: string;
+  /** When the credential stops standing by itself (an API key's expiry), in epoch milliseconds. */
+  expiresAtMs?: number;
 }
 
 export interface AuthenticationOptions {
@@ -41,9 +43,10 @@ export class UnauthorizedError extends AppError {
 type Credentials = { scheme: 'Bearer' | 'ApiKey'; value: string };
 
 /**
- * How long a signed-in user's principal answers without asking the database again: the look-up was half of a
- * read's cost. Any write through this app forgets every principal at once (a deactivation, a role change or a
- * sign-out is a write), so only a change made elsewhere (another replica, SQL) can take this long to show.
+ * How long a signed-in user's or API key's principal answers without asking the database again: the look-up was
+ * half of a read's cost. Any write through this app forgets every principal at once (a deactivation, a role
+ * change, a revoked key or a sign-out is a write), so only a change made elsewhere (another replica, SQL) can
+ * take this long to show. A key's expiry is kept to the millisecond.
  */
 const principalTtlMs = 2_000;
 const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -65,20 +68,26 @@ export const authentication = fp(
       generation++;
     });
 
-    async function userPrincipal(userId: number, sessionVersion: number) {
-      const key = `${userId}:${sessionVersion}`;
+    async function remembered(key: string, load: () => Promise<Principal | undefined>) {
       const known = principals.get(key);
       if (known) return known;
       const startedIn = generation;
-      const principal = await loadPrincipal(userId, sessionVersion);
-      if (principal && startedIn === generation) principals.set(key, principal);
+      const principal = await load();
+      const ttl = Math.floor(Math.min(principalTtlMs, (principal?.expiresAtMs ?? Infinity) - Date.now()));
+      if (principal && startedIn === generation && ttl > 0) principals.set(key, principal, { ttl });
       return principal;
     }
 
     async function principalFor(given: Credentials): Promise<Principal | undefined> {
-      if (given.scheme === 'ApiKey') return loadApiKeyPrincipal(given.value);
+      if (given.scheme === 'ApiKey')
+        return remembered(`key:${given.value}`, () => loadApiKeyPrincipal(given.value));
       const claims = await tokens.verify(given.value);
-      return claims && userPrincipal(claims.userId, claims.sessionVersion);
+      return (
+        claims &&
+        remembered(`user:${claims.userId}:${claims.sessionVersion}`, () =>
+          loadPrincipal(claims.userId, claims.sessionVersion),
+        )
+      );
     }
 
     app.addHook('onRequest', async (request, reply) => {
