@@ -217,6 +217,12 @@ export const inventoryItems = pgTable(
     index('inventory_items_last_audited_idx').on(t.last_audited_at),
     index('inventory_items_sku_trgm_idx').using('gin', sql`${t.sku} gin_trgm_ops`),
     index('inventory_items_serial_trgm_idx').using('gin', sql`${t.serial_number} gin_trgm_ops`),
+    // SKU and serial prefixes, ignoring case: an index range instead of testing every row a search scans.
+    index('inventory_items_sku_prefix_idx').using('btree', sql`lower(${t.sku}) text_pattern_ops`),
+    index('inventory_items_serial_prefix_idx').using(
+      'btree',
+      sql`lower(${t.serial_number}) text_pattern_ops`,
+    ),
     check('inventory_items_status_check', oneOf(t.status, itemStatuses)),
     check('inventory_items_depreciation_method_check', oneOf(t.depreciation_method, depreciationMethods)),
     check('inventory_items_recovery_period_check', sql`${t.recovery_period} in (3, 5, 7, 10, 15, 20)`),

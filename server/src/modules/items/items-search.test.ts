@@ -271,11 +271,12 @@ describe('sorting, paging and facets', () => {
 });
 
 describe('ranking a common word', () => {
-  it('ranks whole-word matches once they fill a ranking, and word beginnings below that', async () => {
+  it('ranks SKU matches and whole-word matches once they fill a ranking, word beginnings below that', async () => {
     const category = await makeCategory(t, { name: 'Presentation' });
     const made = (name: string, sku: string) => makeItem(t, { sku, name, category_id: category.id });
     const screen = await made('Projectorscreen 120in', 'PRS-1');
     for (let i = 0; i < rankedCandidates; i++) await made(`Projector Epson EB-${i}`, `PRJ-${i}`);
+    const kit = await made('Ceiling mount kit', 'PROJECTOR-MNT-1');
     const pages: number[] = [];
     for (let cursor = ''; ;) {
       const page = await find(`q=projector${cursor && `&cursor=${cursor}`}`);
@@ -285,6 +286,8 @@ describe('ranking a common word', () => {
     }
     expect(pages).toHaveLength(rankedCandidates);
     expect(pages).not.toContain(screen.id);
+    // A SKU starting with the search is always ranked, however many items share the word.
+    expect(pages).toContain(kit.id);
     // A word still being typed matches word beginnings.
     expect((await find('q=projectorsc')).data.map((i) => i.id)).toEqual([screen.id]);
   });

@@ -1,6 +1,6 @@
 // Item search and listing SQL: full-text with word prefixes, spelling correction against the search vocabulary,
 // filters over category and location subtrees, keyset or relevance paging, and facet counts in one grouped scan.
-import { and, arrayContains, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { startingWith } from '../../db/like.ts';
 import { blindIndexes } from '../../platform/crypto/field-encryption.ts';
@@ -70,12 +70,17 @@ function textQuery(q: string, match: WordMatch): SQL | undefined {
   return sql`to_tsquery('english', ${terms.join(' & ')})`;
 }
 
+/** A SKU or serial number starting with `q`, ignoring case: a range of its prefix index. */
+function codeStartsWith(column: typeof items.sku | typeof items.serial_number, q: string): SQL {
+  return sql`lower(${column}) like lower(${startingWith(q)})`;
+}
+
 function searchCondition(q: string, match: WordMatch): SQL {
   const tsquery = textQuery(q, match);
   return or(
     tsquery ? sql`${items.search_vector} @@ ${tsquery}` : undefined,
-    ilike(items.sku, startingWith(q)),
-    ilike(items.serial_number, startingWith(q)),
+    codeStartsWith(items.sku, q),
+    codeStartsWith(items.serial_number, q),
   )!;
 }
 
@@ -184,21 +189,31 @@ export async function listByRelevance(
 
 async function rankedPage(
   ex: Executor,
-  filter: ItemFilter & { q: string },
+  { q, ...filter }: ItemFilter & { q: string },
   match: WordMatch,
   offset: number,
   limit: number,
 ): Promise<{ rows: ItemRow[]; found: number }> {
-  const candidates = ex
-    .select({ ...itemColumns, rank: sql<number>`${relevance(filter.q)}`.as('rank') })
-    .from(items)
-    .where(filterConditions(filter, match))
-    .limit(rankedCandidates)
-    .as('candidates');
+  // Each way of matching reads its own index, SKUs and serial numbers first (an exact one ranks highest); as one
+  // OR, a scan would test all three on every row it passes.
+  const others = filterConditions(filter);
+  const tsquery = textQuery(q, match);
+  const matches = (tier: number, condition: SQL) =>
+    sql`(select ${items.id}, ${sql.raw(String(tier))} as tier from ${items} where ${and(others, condition)} limit ${rankedCandidates})`;
+  const candidateIds = sql`select id from (
+      ${matches(1, codeStartsWith(items.sku, q))}
+      union all ${matches(2, codeStartsWith(items.serial_number, q))}
+      ${tsquery ? sql`union all ${matches(3, sql`${items.search_vector} @@ ${tsquery}`)}` : sql``}
+    ) matched group by id order by min(tier), id limit ${rankedCandidates}`;
   const rows = await ex
-    .select({ ...candidates._.selectedFields, found: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(candidates)
-    .orderBy(desc(candidates.rank), candidates.id)
+    .select({
+      ...itemColumns,
+      rank: relevance(q).as('rank'),
+      found: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(items)
+    .where(sql`${items.id} in (${candidateIds})`)
+    .orderBy(sql`rank desc`, items.id)
     .offset(offset)
     .limit(Math.max(0, Math.min(limit + 1, rankedCandidates - offset)));
   return { rows, found: rows[0]?.found ?? 0 };

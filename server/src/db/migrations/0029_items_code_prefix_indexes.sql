@@ -1,0 +1,2 @@
+CREATE INDEX "inventory_items_sku_prefix_idx" ON "inventory_items" USING btree (lower("sku") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "inventory_items_serial_prefix_idx" ON "inventory_items" USING btree (lower("serial_number") text_pattern_ops);
