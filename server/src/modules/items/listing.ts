@@ -1,6 +1,6 @@
 // Item search and listing SQL: full-text with word prefixes, spelling correction against the search vocabulary,
 // filters over category and location subtrees, keyset or relevance paging, and facet counts in one grouped scan.
-import { and, arrayContains, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { startingWith } from '../../db/like.ts';
 import { blindIndexes } from '../../platform/crypto/field-encryption.ts';
@@ -206,14 +206,10 @@ async function rankedPage(
       ${tsquery ? sql`union all ${matches(3, sql`${items.search_vector} @@ ${tsquery}`)}` : sql``}
     ) matched group by id order by min(tier), id limit ${rankedCandidates}`;
   const rows = await ex
-    .select({
-      ...itemColumns,
-      rank: relevance(q).as('rank'),
-      found: sql<number>`count(*) over ()`.mapWith(Number),
-    })
+    .select({ ...itemColumns, found: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(items)
     .where(sql`${items.id} in (${candidateIds})`)
-    .orderBy(sql`rank desc`, items.id)
+    .orderBy(desc(relevance(q)), items.id)
     .offset(offset)
     .limit(Math.max(0, Math.min(limit + 1, rankedCandidates - offset)));
   return { rows, found: rows[0]?.found ?? 0 };
