@@ -61,7 +61,7 @@ function searchWords(q: string): string[] {
  * How the words of a search match an item's text, stemmed like it: `prefixes` (`lapt del` → `lapt:* & del:*`,
  * for words still being typed) or whole `words` (`lapt & del`).
  */
-export type WordMatch = 'words' | 'prefixes';
+type WordMatch = 'words' | 'prefixes';
 
 function textQuery(q: string, match: WordMatch): SQL | undefined {
   const words = searchWords(q);
@@ -75,8 +75,8 @@ function codeStartsWith(column: typeof items.sku | typeof items.serial_number, q
   return sql`lower(${column}) like lower(${startingWith(q)})`;
 }
 
-function searchCondition(q: string, match: WordMatch): SQL {
-  const tsquery = textQuery(q, match);
+function searchCondition(q: string): SQL {
+  const tsquery = textQuery(q, 'prefixes');
   return or(
     tsquery ? sql`${items.search_vector} @@ ${tsquery}` : undefined,
     codeStartsWith(items.sku, q),
@@ -125,10 +125,10 @@ function customFieldCondition(name: string, value: string): SQL {
     : asText;
 }
 
-export function filterConditions(f: ItemFilter, match: WordMatch = 'prefixes'): SQL | undefined {
+export function filterConditions(f: ItemFilter): SQL | undefined {
   return and(
     f.scopeRootId ? sql`${items.location_id} in ${subtreeIds(locationTree, f.scopeRootId)}` : undefined,
-    f.q ? searchCondition(f.q, match) : undefined,
+    f.q ? searchCondition(f.q) : undefined,
     f.status ? inArray(items.status, f.status) : undefined,
     f.categoryId ? sql`${items.category_id} in ${subtreeIds(categoryTree, f.categoryId)}` : undefined,
     f.locationId ? sql`${items.location_id} in ${subtreeIds(locationTree, f.locationId)}` : undefined,
