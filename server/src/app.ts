@@ -1,7 +1,6 @@
 // buildApp: Fastify with the platform plugins (errors, security headers, metrics, health, idempotency, OpenAPI)
 // and every module's routes under /api/v1.
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -48,6 +47,7 @@ import { requestActor } from './platform/audit.ts';
 import { anonymousActor, type Actor, type Permission } from './platform/permissions.ts';
 import { problemHandler } from './platform/problem-handler.ts';
 import { rateLimits } from './platform/rate-limits.ts';
+import { securityHeaders } from './platform/security-headers.ts';
 import { defaultWebDistDir, webApp } from './web-app.ts';
 
 export type AppConfig = Pick<
@@ -132,8 +132,7 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   });
   // helmet's strict default CSP on everything, less upgrade-insecure-requests: on a plain-http origin (a laptop,
   // an intranet host) it would send the page's own requests to https. TLS belongs to the ingress, with HSTS.
-  await app.register(helmet, {
-    global: true,
+  await app.register(securityHeaders, {
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
