@@ -62,15 +62,18 @@ export function openSqlRecorder(databaseUrl: string): SqlRecorder {
 }
 
 function inline({ text, params }: Statement, variables: ReadonlyMap<unknown, string>): string {
+  const literal = (value: unknown): string => {
+    const variable = variables.get(value);
+    if (variable !== undefined) return variable;
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+    // A batched look-up's ids: the array of one request's id.
+    if (Array.isArray(value)) return `array[${value.map(literal).join(', ')}]`;
+    throw new Error(`No SQL literal for ${JSON.stringify(value)}`);
+  };
   // Highest placeholder first, so $1 never eats the front of $10.
   return params.reduceRight<string>(
-    (sqlText, value, i) => sqlText.replaceAll(`$${i + 1}`, variables.get(value) ?? literal(value)),
+    (sqlText, value, i) => sqlText.replaceAll(`$${i + 1}`, literal(value)),
     text,
   );
-}
-
-function literal(value: unknown): string {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
-  throw new Error(`No SQL literal for ${JSON.stringify(value)}`);
 }

@@ -16,11 +16,8 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
     },
     removeHeader: (name: string) => delete headers[name.toLowerCase()],
   };
-  let failure: unknown;
-  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
-    failure = error;
-  });
-  if (failure) throw failure;
+  // helmet checks its options as it builds the middleware (a bad one stops start-up); running it only sets headers.
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, () => {});
   return headers;
 }
 

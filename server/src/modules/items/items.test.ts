@@ -229,6 +229,25 @@ describe('custom fields', () => {
   });
 });
 
+describe('reading items', () => {
+  it('answers each of many simultaneous reads with its own item (they share one statement), unknown ids with 404', async () => {
+    const items = await Promise.all(
+      ['Desk', 'Chair', 'Lamp', 'Monitor'].map((name) => makeItem(t, { name })),
+    );
+    const ids = [...items.map((i) => i.id), items[0]!.id, 999_999_999];
+    const answers = await Promise.all(ids.map((id) => get(`/api/v1/items/${id}`)));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200, 404]);
+    expect(answers.slice(0, 5).map((a) => a.json<{ name: string }>().name)).toEqual([
+      'Desk',
+      'Chair',
+      'Lamp',
+      'Monitor',
+      'Desk',
+    ]);
+    expect(answers[5]!.json()).toMatchObject({ status: 404, detail: expect.stringContaining('999999999') });
+  });
+});
+
 describe('updating items', () => {
   it('records field-level before/after, actor and notes in the history', async () => {
     const here = await makeLocation(t);

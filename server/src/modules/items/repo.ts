@@ -1,6 +1,7 @@
 // Item rows and their history: SQL only.
 import { and, desc, eq, getTableColumns, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
+import { batchedLookup } from '../../db/batched-lookup.ts';
 import { preparedFor } from '../../db/prepared.ts';
 import { blindIndex } from '../../platform/crypto/field-encryption.ts';
 import { assetHistory, checkouts, inventoryItems } from '../../db/schema.ts';
@@ -13,19 +14,22 @@ export type NewItem = typeof inventoryItems.$inferInsert;
 export type HistoryRow = typeof assetHistory.$inferSelect;
 export type NewHistory = typeof assetHistory.$inferInsert;
 
-const byId = preparedFor((ex) =>
+const byIds = preparedFor((ex) =>
   ex
     .select(itemColumns)
     .from(inventoryItems)
-    .where(eq(inventoryItems.id, sql.placeholder('id')))
-    .prepare('item_by_id'),
+    .where(sql`${inventoryItems.id} = any(${sql.placeholder('ids')}::bigint[])`)
+    .prepare('items_by_ids'),
 );
 
-/** The hottest read: a named prepared statement, so PostgreSQL plans it once per connection, not per request. */
-export async function findById(ex: Executor, id: number): Promise<ItemRow | undefined> {
-  const [row] = await byId(ex).execute({ id });
-  return row;
-}
+/**
+ * The hottest read: a named prepared statement (planned once per connection), and look-ups made at the same
+ * moment (concurrent get-by-id requests) sent together as one.
+ */
+export const findById: (ex: Executor, id: number) => Promise<ItemRow | undefined> = batchedLookup(
+  (ex, ids) => byIds(ex).execute({ ids }),
+  (row) => row.id,
+);
 
 export async function findForUpdate(ex: Executor, id: number): Promise<ItemRow | undefined> {
   const [row] = await ex
