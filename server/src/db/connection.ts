@@ -56,6 +56,9 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // A scan of a large table otherwise starts wherever another scan of it has got to, so "the first 100 matches"
+  // of a common search word (and with them its ranking and pages) would change from one request to the next.
+  pool.on('connect', (client) => void client.query('set synchronize_seqscans = off').catch(() => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCategory, makeItem, makeLocation, makeSupplier } from '../../../test/factories.ts';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
+import { queryRows } from '../../db/connection.ts';
 import { rankedCandidates } from './listing.ts';
 
 let t: TestApp;
@@ -290,5 +292,20 @@ describe('ranking a common word', () => {
     expect(pages).toContain(kit.id);
     // A word still being typed matches word beginnings.
     expect((await find('q=projectorsc')).data.map((i) => i.id)).toEqual([screen.id]);
+  });
+});
+
+describe.runIf(onPostgres)('the same search twice (PostgreSQL)', () => {
+  it('reads every large table from its beginning, so the first matches ranked stay the same', async () => {
+    // A synchronised scan starts where another scan of a table over a quarter of shared_buffers has got to; a
+    // test database is too small to show it, so the setting itself is checked, on several pool connections.
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        t.database.db.transaction((tx) =>
+          queryRows<{ synchronize_seqscans: string }>(tx, sql`show synchronize_seqscans`),
+        ),
+      ),
+    );
+    expect(settings.flat().map((row) => row.synchronize_seqscans)).toEqual(['off', 'off', 'off', 'off']);
   });
 });
