@@ -1,6 +1,6 @@
 // Item search and listing SQL: full-text with word prefixes, spelling correction against the search vocabulary,
 // filters over category and location subtrees, keyset or relevance paging, and facet counts in one grouped scan.
-import { and, arrayContains, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/connection.ts';
 import { startingWith } from '../../db/like.ts';
 import { blindIndexes } from '../../platform/crypto/field-encryption.ts';
@@ -195,23 +195,26 @@ async function rankedPage(
   limit: number,
 ): Promise<{ rows: ItemRow[]; found: number }> {
   // Each way of matching reads its own index, SKUs and serial numbers first (an exact one ranks highest); as one
-  // OR, a scan would test all three on every row it passes.
+  // OR, a scan would test all three on every row it passes. A match is ranked where it is read, so only the
+  // page's rows are fetched again, whole.
   const others = filterConditions(filter);
   const tsquery = textQuery(q, match);
   const matches = (tier: number, condition: SQL) =>
-    sql`(select ${items.id}, ${sql.raw(String(tier))} as tier from ${items} where ${and(others, condition)} limit ${rankedCandidates})`;
-  const candidateIds = sql`select id from (
-      ${matches(1, codeStartsWith(items.sku, q))}
-      union all ${matches(2, codeStartsWith(items.serial_number, q))}
-      ${tsquery ? sql`union all ${matches(3, sql`${items.search_vector} @@ ${tsquery}`)}` : sql``}
-    ) matched group by id order by min(tier), id limit ${rankedCandidates}`;
+    sql`(select ${items.id}, ${sql.raw(String(tier))} as tier, ${relevance(q)} as rank
+         from ${items} where ${and(others, condition)} limit ${rankedCandidates})`;
+  const page = sql`(select id, rank, count(*) over () as found from (
+      select id, max(rank) as rank from (
+        ${matches(1, codeStartsWith(items.sku, q))}
+        union all ${matches(2, codeStartsWith(items.serial_number, q))}
+        ${tsquery ? sql`union all ${matches(3, sql`${items.search_vector} @@ ${tsquery}`)}` : sql``}
+      ) matched group by id order by min(tier), id limit ${rankedCandidates}
+    ) candidates order by rank desc, id offset ${offset} limit ${Math.max(0, Math.min(limit + 1, rankedCandidates - offset))}
+  ) page`;
   const rows = await ex
-    .select({ ...itemColumns, found: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...itemColumns, found: sql<number>`page.found`.mapWith(Number) })
     .from(items)
-    .where(sql`${items.id} in (${candidateIds})`)
-    .orderBy(desc(relevance(q)), items.id)
-    .offset(offset)
-    .limit(Math.max(0, Math.min(limit + 1, rankedCandidates - offset)));
+    .innerJoin(page, sql`page.id = ${items.id}`)
+    .orderBy(sql`page.rank desc`, items.id);
   return { rows, found: rows[0]?.found ?? 0 };
 }
 
