@@ -47,6 +47,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
 }
 
+/**
+ * Set on every connection. A scan of a large table otherwise starts wherever the last scan of it got to, so "the
+ * first 100 matches" of a common search word (and with them its ranking and pages) would change from one
+ * request to the next.
+ */
+const sessionSettings = 'set synchronize_seqscans = off';
+
 function openPostgres(url: string, options: DatabaseOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
@@ -56,9 +63,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  // A scan of a large table otherwise starts wherever another scan of it has got to, so "the first 100 matches"
-  // of a common search word (and with them its ranking and pages) would change from one request to the next.
-  pool.on('connect', (client) => void client.query('set synchronize_seqscans = off').catch(() => {}));
+  pool.on('connect', (client) => void client.query(sessionSettings).catch(() => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
@@ -85,6 +90,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const client = await PGlite.create(inMemory ? options.dataDir : path.resolve(options.dataDir), {
     extensions: { pg_trgm, btree_gist },
   });
+  await client.exec(sessionSettings);
   // No statement_timeout here: PGlite runs in WebAssembly without the timer signal that would cancel a query.
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

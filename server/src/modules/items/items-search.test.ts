@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCategory, makeItem, makeLocation, makeSupplier } from '../../../test/factories.ts';
-import { createTestApp, onPostgres, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { queryRows } from '../../db/connection.ts';
 import { rankedCandidates } from './listing.ts';
 
@@ -295,10 +295,10 @@ describe('ranking a common word', () => {
   });
 });
 
-describe.runIf(onPostgres)('the same search twice (PostgreSQL)', () => {
+describe('the same search twice', () => {
   it('reads every large table from its beginning, so the first matches ranked stay the same', async () => {
-    // A synchronised scan starts where another scan of a table over a quarter of shared_buffers has got to; a
-    // test database is too small to show it, so the setting itself is checked, on several pool connections.
+    // A synchronised scan starts where the last scan of a table over a quarter of shared_buffers got to; a test
+    // database is too small to show it, so the setting itself is checked (on several of PostgreSQL's connections).
     const settings = await Promise.all(
       Array.from({ length: 4 }, () =>
         t.database.db.transaction((tx) =>
