@@ -110,11 +110,13 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
   app.decorate('apiRoutes', apiRoutes);
   // Set per request below; Fastify wants a null placeholder for reference-typed decorations.
   app.decorateRequest('actor', null as unknown as Actor);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.actor = anonymousActor;
+    done();
   });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   await app.register(requestActor, { db: database.db });

@@ -9,6 +9,7 @@ import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { Counter, type Registry } from 'prom-client';
+import { asWritesAnswer, readOnlyMethods } from './write-routes.ts';
 
 export interface Cache {
   /** The answer stored for `key` in the current generation, else `compute()`'s, stored for `ttlSeconds`. */
@@ -160,8 +161,6 @@ declare module 'fastify' {
   }
 }
 
-const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /**
  * `app.cache`, invalidated by every successful write under /api/v1 before its answer leaves (so a caller who
  * reads right after writing sees the write), with hit and miss counts in /metrics.
@@ -190,7 +189,7 @@ export const caching = fp(
         this.inc(cache.counts.error);
       },
     });
-    app.addHook('onSend', async (request, reply) => {
+    asWritesAnswer(app, async (request, reply) => {
       const ok = reply.statusCode >= 200 && reply.statusCode < 300;
       if (ok && !readOnlyMethods.has(request.method) && request.url.startsWith('/api/v1/'))
         await cache.invalidate();

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import type { Db } from '../db/connection.ts';
 import { idempotencyKeys } from '../db/schema.ts';
 import { BadRequestError, ConflictError, ValidationError } from './errors.ts';
+import { asWritesAnswer, beforeWrites } from './write-routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,7 +18,7 @@ declare module 'fastify' {
 const header = 'idempotency-key';
 
 export const idempotency = fp(async (app: FastifyInstance, { db }: { db: Db }) => {
-  app.addHook('preHandler', async (request, reply) => {
+  beforeWrites(app, async (request, reply) => {
     const key = request.headers[header];
     if (request.method !== 'POST' || key === undefined) return;
     if (typeof key !== 'string' || key.length < 1 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
@@ -56,7 +57,7 @@ export const idempotency = fp(async (app: FastifyInstance, { db }: { db: Db }) =
       .send(stored.response_body);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  asWritesAnswer(app, async (request, reply, payload) => {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = undefined;

@@ -42,7 +42,7 @@ export const metrics = fp(async (app: FastifyInstance, { poolStats }: { poolStat
     },
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, not the raw URL, so ids do not explode the label set.
     const labels = {
       method: request.method,
@@ -51,6 +51,7 @@ export const metrics = fp(async (app: FastifyInstance, { poolStats }: { poolStat
     };
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/metrics', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>

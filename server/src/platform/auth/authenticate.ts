@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import { AppError, ForbiddenError } from '../errors.ts';
 import type { Permission } from '../permissions.ts';
+import { asWritesAnswer, readOnlyMethods } from '../write-routes.ts';
 import type { AccessTokens } from './access-tokens.ts';
 
 export interface Principal {
@@ -49,7 +50,6 @@ type Credentials = { scheme: 'Bearer' | 'ApiKey'; value: string };
  * take this long to show. A key's expiry is kept to the millisecond.
  */
 const principalTtlMs = 2_000;
-const readOnlyMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function credentials(request: FastifyRequest): Credentials | undefined {
   const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(request.headers.authorization ?? '');
@@ -62,7 +62,7 @@ export const authentication = fp(
     const principals = new LRUCache<string, Principal>({ max: 10_000, ttl: principalTtlMs });
     // Bumped by each forgetting: a look-up that started before it may have read the old row, so is not kept.
     let generation = 0;
-    app.addHook('onSend', async (request) => {
+    asWritesAnswer(app, async (request) => {
       if (readOnlyMethods.has(request.method)) return;
       principals.clear();
       generation++;
