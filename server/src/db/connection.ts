@@ -60,10 +60,14 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     max: options.poolMax ?? 20,
     statement_timeout: options.statementTimeoutMs,
     application_name: 'eis',
+    // pg-pool awaits this before the connection serves anything; its types say void, but it takes a promise.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    onConnect: async (client) => {
+      await client.query(sessionSettings);
+    },
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  pool.on('connect', (client) => void client.query(sessionSettings).catch(() => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
