@@ -119,6 +119,12 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     done(null, payload);
   });
 
+  // helmet's strict default CSP on every answer (refusals too, so before authentication), less
+  // upgrade-insecure-requests: on a plain-http origin (a laptop, an intranet host) it would send the page's own
+  // requests to https. TLS belongs to the ingress, with HSTS.
+  await app.register(securityHeaders, {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
   await app.register(requestActor, { db: database.db });
   await app.register(problemHandler);
   const tokens = accessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
@@ -131,11 +137,6 @@ export async function buildApp(config: AppConfig, database: Database): Promise<F
     perMinute: config.rateLimitPerMinute,
     redisUrl: config.redisUrl,
     ...(config.rateLimitNameSpace && { nameSpace: config.rateLimitNameSpace }),
-  });
-  // helmet's strict default CSP on everything, less upgrade-insecure-requests: on a plain-http origin (a laptop,
-  // an intranet host) it would send the page's own requests to https. TLS belongs to the ingress, with HSTS.
-  await app.register(securityHeaders, {
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false });
   await app.register(metrics, { poolStats: database.poolStats });

@@ -58,6 +58,11 @@ describe('operations endpoints', () => {
     expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     const docs = await t.anonymous({ method: 'GET', url: '/api/docs/static/index.html' });
     expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
+    // Refusals too: the headers are set before anything can refuse the request.
+    const refused = await t.anonymous({ method: 'GET', url: '/api/v1/items' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['x-content-type-options']).toBe('nosniff');
+    expect(refused.headers['content-security-policy']).toContain("default-src 'self'");
   });
 });
 
