@@ -1,7 +1,7 @@
 // Look-ups by id that arrive in the same turn of the event loop share one statement. Under load many requests
 // are in flight at once; one round trip for all of them saves each request a write to the database, a read of
 // its answer and a row description to parse. One batch per executor: a transaction's reads stay on its own
-// connection.
+// connection. Callers asking for the same id in one turn share its row object: treat rows as read-only.
 import type { Executor } from './connection.ts';
 
 interface Waiter<Row> {
